@@ -1,0 +1,115 @@
+package dev.granary.node.config;
+
+import dev.granary.node.config.ValueParser.InvalidValueException;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The parsers behind each key's declared type; each one says precisely what it could not accept. */
+final class ValueParsers {
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,19})\\s*([A-Za-z]*)");
+    private static final Pattern DECIMAL_UNIT = Pattern.compile("(?i)[kmgt]b?");
+
+    private ValueParsers() {
+    }
+
+    static HostPort hostPort(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon < 0 || text.endsWith("]")) {
+            throw new InvalidValueException(null);
+        }
+        String hostPart = text.substring(0, colon);
+        if (hostPart.isEmpty()) {
+            throw new InvalidValueException("the host is missing (0.0.0.0 listens on all interfaces)");
+        }
+        int port = HostSyntax.port(text.substring(colon + 1));
+        if (port < 0) {
+            throw new InvalidValueException("the port must be a number from 0 to 65535");
+        }
+        if (hostPart.startsWith("[") && hostPart.endsWith("]") && hostPart.length() > 2) {
+            String literal = hostPart.substring(1, hostPart.length() - 1);
+            if (!HostSyntax.isIpv6(literal)) {
+                throw new InvalidValueException("the part in brackets is not an IPv6 address");
+            }
+            return new HostPort(literal, port);
+        }
+        if (hostPart.indexOf(':') >= 0) {
+            throw new InvalidValueException("write an IPv6 host in brackets, like [::1]:3051");
+        }
+        if (!HostSyntax.isHostnameOrIpv4(hostPart)) {
+            throw new InvalidValueException("the host is not a hostname or IP address");
+        }
+        return new HostPort(hostPart, port);
+    }
+
+    /** Plain byte counts, or binary units so "4MiB" means exactly 4194304. */
+    static long byteSize(String text) {
+        Matcher m = SIZE.matcher(text);
+        if (!m.matches()) {
+            throw new InvalidValueException(null);
+        }
+        long multiplier = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "", "b" -> 1L;
+            case "kib" -> 1L << 10;
+            case "mib" -> 1L << 20;
+            case "gib" -> 1L << 30;
+            case "tib" -> 1L << 40;
+            default -> throw new InvalidValueException(DECIMAL_UNIT.matcher(m.group(2)).matches()
+                    ? "use the binary units KiB, MiB, GiB or TiB so the size is unambiguous"
+                    : "the unit must be B, KiB, MiB, GiB or TiB");
+        };
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(Long.parseLong(m.group(1)), multiplier);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new InvalidValueException("it is too large");
+        }
+        if (bytes < 1) {
+            throw new InvalidValueException("it must be at least 1 byte");
+        }
+        return bytes;
+    }
+
+    static ValueParser<Integer> integerIn(int min, int max) {
+        return text -> {
+            if (!INTEGER.matcher(text).matches()) {
+                throw new InvalidValueException(null);
+            }
+            long value = Long.parseLong(text);
+            if (value < min || value > max) {
+                throw new InvalidValueException(null);
+            }
+            return (int) value;
+        };
+    }
+
+    /** Case-insensitive, normalised to the lower-case spelling listed. */
+    static ValueParser<String> oneOf(List<String> choices) {
+        return text -> {
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (!choices.contains(lower)) {
+                throw new InvalidValueException(null);
+            }
+            return lower;
+        };
+    }
+
+    /** Empty selects the embedded store, so it is a legitimate value rather than a missing one. */
+    static String postgresUrlOrEmpty(String text) {
+        if (!text.isEmpty()) {
+            PostgresUrl.check(text);
+        }
+        return text;
+    }
+
+    /** Empty disables the libp2p listener, so it is a legitimate value rather than a missing one. */
+    static String multiaddrOrEmpty(String text) {
+        if (!text.isEmpty()) {
+            ListenMultiaddr.check(text);
+        }
+        return text;
+    }
+}
