@@ -30,7 +30,7 @@ public final class PostgresConnector {
     public static Future<Backend> open(Vertx vertx, PostgresUrl url, int poolSize) {
         if (poolSize < 1) {
             return Future.failedFuture(new IllegalArgumentException(
-                    "store.poolSize must be at least 1 for Postgres, got " + poolSize));
+                    "store.pool-size must be at least 1 for Postgres, got " + poolSize));
         }
         Pool pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(poolSize).setName(Backend.POOL_NAME))

@@ -1,0 +1,59 @@
+package dev.granary.node;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Registers the pass-through codec for every event-bus message record, once per {@link Vertx}.
+ * Message families are sealed interfaces; their records are found through the permitted subclasses,
+ * so adding a record to a family needs no registration code.
+ */
+public final class MessageCodecs {
+    /** Roots of every message family Granary sends; each later subsystem adds its sealed interface here. */
+    static final List<Class<?>> FAMILIES = List.of(NodeMessage.class);
+
+    /** Delivery for in-process records: skips the cluster registry lookup and never reaches the wire. */
+    public static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+
+    private static final String REGISTERED_FLAG = "granary.codecs.registered";
+
+    private MessageCodecs() {
+    }
+
+    public static void registerOnce(Vertx vertx) {
+        var flags = vertx.sharedData().<String, Boolean>getLocalMap("granary.node");
+        if (flags.putIfAbsent(REGISTERED_FLAG, Boolean.TRUE) != null) {
+            return;
+        }
+        for (Class<?> family : FAMILIES) {
+            for (Class<? extends Record> record : records(family)) {
+                register(vertx, record);
+            }
+        }
+    }
+
+    private static <T extends Record> void register(Vertx vertx, Class<T> type) {
+        vertx.eventBus().registerDefaultCodec(type, new LocalRecordCodec<>(type));
+    }
+
+    static List<Class<? extends Record>> records(Class<?> family) {
+        List<Class<? extends Record>> found = new ArrayList<>();
+        collect(family, found);
+        return found;
+    }
+
+    private static void collect(Class<?> type, List<Class<? extends Record>> found) {
+        if (type.isRecord()) {
+            found.add(type.asSubclass(Record.class));
+        } else if (type.isSealed()) {
+            for (Class<?> sub : type.getPermittedSubclasses()) {
+                collect(sub, found);
+            }
+        } else {
+            throw new IllegalStateException(type.getName() + " is neither a record nor a sealed message family");
+        }
+    }
+}
