@@ -48,7 +48,7 @@ class SqliteStoreContractTest extends StoreContract {
         Store store = open();
 
         assertEquals("wal", pragma(store, "journal_mode").getString(0).toLowerCase());
-        assertEquals(1L, pragma(store, "synchronous").getLong(0), "1 is NORMAL");
+        assertEquals(2L, pragma(store, "synchronous").getLong(0), "2 is FULL: acknowledged deals survive power loss");
         assertEquals(1L, pragma(store, "foreign_keys").getLong(0));
         assertEquals(5000L, pragma(store, "busy_timeout").getLong(0));
     }

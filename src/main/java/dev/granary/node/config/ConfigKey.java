@@ -1,5 +1,7 @@
 package dev.granary.node.config;
 
+import dev.granary.store.impl.PostgresUrl;
+
 import java.util.Locale;
 
 /**

@@ -1,5 +1,7 @@
 package dev.granary.node.config;
 
+import dev.granary.store.impl.PostgresUrl;
+
 import dev.granary.node.config.ValueParser.InvalidValueException;
 
 import java.util.List;
@@ -100,7 +102,11 @@ final class ValueParsers {
     /** Empty selects the embedded store, so it is a legitimate value rather than a missing one. */
     static String postgresUrlOrEmpty(String text) {
         if (!text.isEmpty()) {
-            PostgresUrl.check(text);
+            try {
+                PostgresUrl.parse(text); // the store's own parser: config accepts exactly what the store can open
+            } catch (PostgresUrl.InvalidStoreUrlException e) {
+                throw new InvalidValueException(e.problem());
+            }
         }
         return text;
     }

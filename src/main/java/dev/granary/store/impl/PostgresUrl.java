@@ -139,7 +139,21 @@ public record PostgresUrl(String user, String password, String host, int port, S
         }
     }
 
-    private static IllegalArgumentException invalid(String url, String problem) {
-        return new IllegalArgumentException(EXPECTED + "; got '" + redact(url) + "': " + problem);
+    private static InvalidStoreUrlException invalid(String url, String problem) {
+        return new InvalidStoreUrlException(EXPECTED + "; got '" + redact(url) + "': " + problem, problem);
+    }
+
+    /** A store.url the store cannot use; {@link #problem()} says what is wrong without repeating the URL. */
+    public static final class InvalidStoreUrlException extends IllegalArgumentException {
+        private final String problem;
+
+        InvalidStoreUrlException(String message, String problem) {
+            super(message);
+            this.problem = problem;
+        }
+
+        public String problem() {
+            return problem;
+        }
     }
 }

@@ -104,7 +104,8 @@ class ProblemReportingTest {
             api.max-body-bytes | 0                     | it must be at least 1 byte
             api.max-body-bytes | 99999999999TiB        | it is too large
             store.url          | mysql://db/granary    | "mysql://db/granary" is not empty (embedded SQLite) or a postgres://
-            store.url          | postgres://db         | it must name a database
+            store.url          | postgres://db         | no user
+            store.url          | postgres://u@db       | no database name after the host
             store.pool-size    | 0                     | "0" is not an integer from 1 to 64
             store.pool-size    | 65                    | "65" is not an integer from 1 to 64
             store.pool-size    | four                  | "four" is not an integer from 1 to 64

@@ -1,5 +1,7 @@
 package dev.granary.node.config;
 
+import dev.granary.store.impl.PostgresUrl;
+
 import dev.granary.node.config.ValueParser.InvalidValueException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
