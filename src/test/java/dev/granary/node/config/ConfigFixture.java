@@ -19,6 +19,10 @@ final class ConfigFixture {
         this.vertx = vertx;
     }
 
+    Vertx vertx() {
+        return vertx;
+    }
+
     static Path writeRepoFile(Path dir, String yaml) {
         try {
             return Files.writeString(dir.resolve(ConfigSources.REPO_CONFIG_FILE_NAME), yaml);

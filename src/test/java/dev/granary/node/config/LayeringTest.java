@@ -4,7 +4,8 @@ import dev.granary.api.ApiConfig;
 import dev.granary.p2p.P2pConfig;
 import dev.granary.store.StoreConfig;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(VertxExtension.class)
 class LayeringTest {
     static final GranaryConfig DOCUMENTED_DEFAULTS = new GranaryConfig(
             new ApiConfig("127.0.0.1", 3051, 4L * 1024 * 1024),
@@ -22,26 +24,20 @@ class LayeringTest {
             new P2pConfig(""),
             new LogConfig("info"));
 
-    static Vertx vertx;
     static ConfigFixture fixture;
 
     @TempDir
     Path dir;
 
+    /** The extension closes the class-scoped Vertx it injects here. */
     @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
+    static void fixture(Vertx vertx) {
         fixture = new ConfigFixture(vertx);
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().await();
     }
 
     @Test
     void defaultsAreTheDocumentedValues() {
-        assertEquals(DOCUMENTED_DEFAULTS, ConfigLoader.defaults(vertx).await());
+        assertEquals(DOCUMENTED_DEFAULTS, ConfigLoader.defaults(fixture.vertx()).await());
         assertEquals(DOCUMENTED_DEFAULTS, fixture.load(null, Map.of(), Map.of()));
     }
 
@@ -95,7 +91,7 @@ class LayeringTest {
     @Test
     void sourcesNameTheLayerEachValueCameFrom() {
         Path file = ConfigFixture.writeRepoFile(dir, "store:\n  pool-size: 8\n");
-        LoadedConfig loaded = ConfigLoader.loadWithSources(vertx, new ConfigSources(file,
+        LoadedConfig loaded = ConfigLoader.loadWithSources(fixture.vertx(), new ConfigSources(file,
                 Map.of("GRANARY_LOG_LEVEL", "warn"), Map.of("api.listen", "127.0.0.1:0"))).await();
         assertEquals(Map.of(
                 "api.listen", "command line",
@@ -175,7 +171,7 @@ class LayeringTest {
 
     @Test
     void annotatedYamlShowsSourcesAndMasksThePassword() {
-        LoadedConfig loaded = ConfigLoader.loadWithSources(vertx, new ConfigSources(null,
+        LoadedConfig loaded = ConfigLoader.loadWithSources(fixture.vertx(), new ConfigSources(null,
                 Map.of("GRANARY_STORE_URL", "postgres://granary:hunter2@db/granary"), Map.of())).await();
         String yaml = loaded.toAnnotatedYaml();
         assertTrue(yaml.contains("  url: \"postgres://granary:***@db/granary\"  # env GRANARY_STORE_URL\n"), yaml);

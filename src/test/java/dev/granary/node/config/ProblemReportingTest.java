@@ -1,7 +1,8 @@
 package dev.granary.node.config;
 
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,22 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(VertxExtension.class)
 class ProblemReportingTest {
-    static Vertx vertx;
     static ConfigFixture fixture;
 
     @TempDir
     Path dir;
 
+    /** The extension closes the class-scoped Vertx it injects here. */
     @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
+    static void fixture(Vertx vertx) {
         fixture = new ConfigFixture(vertx);
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().await();
     }
 
     private String fileSource(Path file) {

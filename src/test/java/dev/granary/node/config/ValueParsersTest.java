@@ -1,6 +1,5 @@
 package dev.granary.node.config;
 
-import dev.granary.store.impl.PostgresUrl;
 
 import dev.granary.node.config.ValueParser.InvalidValueException;
 import org.junit.jupiter.api.Test;
@@ -79,15 +78,6 @@ class ValueParsersTest {
                 "postgres://h/a/b", "postgres://h d/x", "  "}) {
             assertThrows(InvalidValueException.class, () -> ValueParsers.postgresUrlOrEmpty(bad), bad);
         }
-    }
-
-    @Test
-    void redactionHidesOnlyThePassword() {
-        assertEquals("postgres://u:***@h/d", PostgresUrl.redact("postgres://u:secret@h/d"));
-        assertEquals("postgres://u:***@h/d", PostgresUrl.redact("postgres://u:p@ss@h/d"));
-        assertEquals("postgres://u@h:5432/d", PostgresUrl.redact("postgres://u@h:5432/d"));
-        assertEquals("postgres://[::1]:5432/d", PostgresUrl.redact("postgres://[::1]:5432/d"));
-        assertEquals("not a url", PostgresUrl.redact("not a url"));
     }
 
     @Test
