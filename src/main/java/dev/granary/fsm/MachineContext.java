@@ -12,6 +12,9 @@ public interface MachineContext<S extends Enum<S>, E> {
     /** 1 on the first run of this entry, 2+ when a retry policy re-runs a failed handler. */
     int attempt();
 
+    /** True when this entry is a resumption after the node restarted (the handler may have run before). */
+    boolean resumed();
+
     Vertx vertx();
 
     /**
