@@ -186,6 +186,11 @@ public final class MachineGroup<S extends Enum<S>, E, D> {
         };
     }
 
+    /** The context every machine of this group runs on. */
+    public Context context() {
+        return context;
+    }
+
     public MachineDefinition<S, E, D> definition() {
         return definition;
     }
