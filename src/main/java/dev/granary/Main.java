@@ -1,6 +1,8 @@
 package dev.granary;
 
 import dev.granary.cli.AuthCommand;
+import dev.granary.cli.BenchCommand;
+import dev.granary.cli.FsmCommand;
 import dev.granary.cli.RepoOption;
 import dev.granary.cli.RunCommand;
 import dev.granary.cli.StopCommand;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Filecoin storage provider server.",
-        subcommands = {RunCommand.class, StopCommand.class, AuthCommand.class, VersionCommand.class,
+        subcommands = {RunCommand.class, StopCommand.class, AuthCommand.class, FsmCommand.class, BenchCommand.class,
+                VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Mixin

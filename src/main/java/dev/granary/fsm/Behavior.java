@@ -7,7 +7,7 @@ package dev.granary.fsm;
  */
 @FunctionalInterface
 public interface Behavior<S extends Enum<S>, E, D> {
-    Cancellable start(D data, MachineContext<S, E> context);
+    Cancellable start(D data, MachineContext<S, E, D> context);
 
     @FunctionalInterface
     interface Cancellable {

@@ -90,6 +90,12 @@ public final class DefinitionBuilder<S extends Enum<S>, E, D> extends Definition
         return this;
     }
 
+    /** Whether a state was declared terminal so far (except(...) leaves final states out). */
+    boolean terminal(S state) {
+        StateConfig<S, E, D> config = states.get(state);
+        return config != null && config.terminal();
+    }
+
     void add(Supplier<Transition<S, E, D>> row) {
         rows.add(row);
     }

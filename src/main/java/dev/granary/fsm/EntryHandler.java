@@ -13,5 +13,5 @@ import io.vertx.core.Future;
  */
 @FunctionalInterface
 public interface EntryHandler<S extends Enum<S>, E, D> {
-    Future<? extends E> onEntry(D data, MachineContext<S, E> context);
+    Future<? extends E> onEntry(D data, MachineContext<S, E, D> context);
 }

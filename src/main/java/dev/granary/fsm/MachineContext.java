@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /** What an entry handler or behavior sees of its machine. Valid only for the state entry it was given for. */
-public interface MachineContext<S extends Enum<S>, E> {
+public interface MachineContext<S extends Enum<S>, E, D> {
     String machineId();
 
     S state();
@@ -16,6 +16,9 @@ public interface MachineContext<S extends Enum<S>, E> {
     boolean resumed();
 
     Vertx vertx();
+
+    /** The machine's data now: a behavior sees what transitions since its entry changed (votes arriving, say). */
+    D data();
 
     /**
      * Queues an event for this machine. From a context whose state entry has ended (the machine moved on),

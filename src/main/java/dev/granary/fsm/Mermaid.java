@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Renders a definition as a Mermaid {@code stateDiagram-v2}, straight from its table: the diagram cannot
- * drift from the code. Any-state and global rows are drawn from every non-final state they can apply in;
- * rows that stay in place are self-loops, labelled with what they do.
+ * drift from the code. Any-state and global rows that move the machine are drawn from every running state
+ * they apply in; those that stay in place get one note each rather than a self-loop on every state.
  */
 public final class Mermaid {
     private Mermaid() {
@@ -30,6 +30,14 @@ public final class Mermaid {
                         .append(row.fromAny() ? "any running machine" : "it").append(" to the state the event names\n");
                 continue;
             }
+            if (row.fromAny() && row.kind() != TargetKind.TO) {
+                // a self-loop on every running state says less than one line saying so
+                out.append("    note right of ").append(anchor(definition).name()).append(": ")
+                        .append(row.event().getSimpleName()).append(" in any running state (")
+                        .append(row.kind() == TargetKind.REENTER ? "re-enter" : row.kind() == TargetKind.NO_CHANGE ? "update" : "record")
+                        .append(")\n");
+                continue;
+            }
             for (S source : sources(definition, row)) {
                 if (row.fromAny() && definition.find(source, row.event()) != row) {
                     continue;
@@ -48,6 +56,12 @@ public final class Mermaid {
             }
         }
         return out.toString();
+    }
+
+    private static <S extends Enum<S>, E, D> S anchor(MachineDefinition<S, E, D> definition) {
+        return definition.initialStates().isEmpty()
+                ? definition.stateType().getEnumConstants()[0]
+                : definition.initialStates().stream().min(Enum::compareTo).orElseThrow();
     }
 
     private static <S extends Enum<S>, E, D> String notes(StateConfig<S, E, D> config) {

@@ -17,6 +17,7 @@ public final class RuleBuilder<S extends Enum<S>, E, D, X extends E> {
     private final Class<X> event;
     private final boolean global;
     private Set<S> sources;
+    private EnumSet<S> excluded;
 
     RuleBuilder(DefinitionBuilder<S, E, D> definition, Class<X> event, boolean global) {
         this.definition = definition;
@@ -32,6 +33,19 @@ public final class RuleBuilder<S extends Enum<S>, E, D, X extends E> {
     @SafeVarargs
     public final RuleBuilder<S, E, D, X> fromMany(S first, S... rest) {
         return sources(EnumSet.of(first, rest));
+    }
+
+    /**
+     * For a global event: every running state but these (an engine that is already stopping ignores Stop).
+     * The row then lists its states explicitly.
+     */
+    @SafeVarargs
+    public final RuleBuilder<S, E, D, X> except(S first, S... rest) {
+        if (!global || !sources.isEmpty()) {
+            throw new IllegalStateException(event.getSimpleName() + ": except(...) narrows a global(...) row");
+        }
+        excluded = EnumSet.of(first, rest);
+        return this;
     }
 
     /** Any non-final state without its own row for this event. */
@@ -62,6 +76,9 @@ public final class RuleBuilder<S extends Enum<S>, E, D, X extends E> {
     }
 
     private RuleBuilder<S, E, D, X> sources(Set<S> states) {
+        if (global) {
+            throw new IllegalStateException(event.getSimpleName() + ": a global row applies in every running state; narrow it with except(...)");
+        }
         if (sources != null) {
             throw new IllegalStateException(event.getSimpleName() + ": sources already given");
         }
@@ -115,7 +132,13 @@ public final class RuleBuilder<S extends Enum<S>, E, D, X extends E> {
 
         @SuppressWarnings("unchecked")
         private Transition<S, E, D> toTransition() {
-            return new Transition<>(event, sources, kind, target, (Function<E, S>) targetOf,
+            Set<S> rowSources = sources;
+            if (excluded != null) {
+                EnumSet<S> running = EnumSet.complementOf(excluded);
+                running.removeIf(definition::terminal);
+                rowSources = running;
+            }
+            return new Transition<>(event, rowSources, kind, target, (Function<E, S>) targetOf,
                     (BiFunction<D, E, D>) action, (BiPredicate<D, E>) guard,
                     guardReason == null ? "guard refused" : guardReason, global);
         }

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * @param action      new data from old data and the event; identity when none was declared
  * @param guard       the transition is refused (and the refusal recorded) when this is false
  * @param guardReason what the log says when the guard refuses
- * @param global      declared with {@code global(...)}: applies in every non-final state, before per-state rows
+ * @param global      declared with {@code global(...)}: applies in every non-final state that has no row of its own for
+ *                    the event (a state's own row wins, so one state can treat a global event specially)
  */
 public record Transition<S extends Enum<S>, E, D>(
         Class<? extends E> event,

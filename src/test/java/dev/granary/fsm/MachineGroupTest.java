@@ -209,7 +209,7 @@ class MachineGroupTest {
         h.send("o", new Pay(1));
         h.send("o", new PaymentConfirmed());
         h.settle();
-        MachineContext<State, OrderMachine.Event> behavior = h.probe.behaviorContext;
+        MachineContext<State, OrderMachine.Event, OrderMachine.Order> behavior = h.probe.behaviorContext;
         assertTrue(behavior.current());
         h.send("o", new ForceState(State.PAID));
         h.settle();

@@ -1,6 +1,6 @@
 package dev.granary.fsm;
 
-import java.util.Map;
+import java.util.Comparator;
 import java.util.TreeMap;
 
 /**
@@ -8,7 +8,10 @@ import java.util.TreeMap;
  * call it on the group's context (e.g. inside {@code vertx.runOnContext} or from a test on that context).
  */
 public final class ManualScheduler implements Scheduler {
-    private final TreeMap<Long, Map.Entry<Long, Runnable>> tasks = new TreeMap<>();
+    private record Due(long at, long id) {
+    }
+
+    private final TreeMap<Due, Runnable> tasks = new TreeMap<>(Comparator.comparingLong(Due::at).thenComparingLong(Due::id));
     private long now;
     private long nextId;
 
@@ -24,27 +27,21 @@ public final class ManualScheduler implements Scheduler {
     @Override
     public long schedule(long atMillis, Runnable task) {
         long id = nextId++;
-        // key: time in the high bits is not needed; order by (time, id) through a composite key
-        tasks.put(key(Math.max(atMillis, now), id), Map.entry(id, task));
+        tasks.put(new Due(Math.max(atMillis, now), id), task);
         return id;
     }
 
     @Override
     public void cancel(long id) {
-        tasks.values().removeIf(entry -> entry.getKey() == id);
+        tasks.keySet().removeIf(due -> due.id() == id);
     }
 
     /** Moves the clock forward, running every task that falls due, in time order. */
     public void advance(long millis) {
         long until = now + millis;
-        while (!tasks.isEmpty()) {
-            long firstKey = tasks.firstKey();
-            long at = firstKey >> 20;
-            if (at > until) {
-                break;
-            }
-            Map.Entry<Long, Runnable> task = tasks.remove(firstKey);
-            now = Math.max(now, at);
+        while (!tasks.isEmpty() && tasks.firstKey().at() <= until) {
+            var task = tasks.pollFirstEntry();
+            now = Math.max(now, task.getKey().at());
             task.getValue().run();
         }
         now = until;
@@ -52,9 +49,5 @@ public final class ManualScheduler implements Scheduler {
 
     public int pending() {
         return tasks.size();
-    }
-
-    private static long key(long at, long id) {
-        return (at << 20) | (id & 0xFFFFF);
     }
 }

@@ -67,7 +67,7 @@ final class OrderMachine {
         int shipFailuresLeft;
         boolean shipHangs;
         boolean behaviorCancelled;
-        MachineContext<State, Event> behaviorContext;
+        MachineContext<State, Event, Order> behaviorContext;
     }
 
     static MachineDefinition<State, Event, Order> definition(Probe probe) {

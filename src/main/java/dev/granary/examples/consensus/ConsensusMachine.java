@@ -51,13 +51,12 @@ public final class ConsensusMachine {
     /**
      * @param settings  this node's identity, timing and minimum number of provers
      * @param providers the application; called from behaviors, on the machine's context
-     * @param current   how the voting and proving loops read the machine's latest data (see {@link CurrentRound})
      */
     public static <S extends Unique, V extends Unique, C extends Unique> MachineDefinition<ConsensusState, ConsensusEvent, RoundData>
-    definition(ConsensusSettings settings, ConsensusProviders<S, V, C> providers, CurrentRound current) {
+    definition(ConsensusSettings settings, ConsensusProviders<S, V, C> providers) {
         ProviderCalls<S, V, C> calls = new ProviderCalls<>(providers);
-        PreparationBehaviors preparation = new PreparationBehaviors(settings, calls, current);
-        DecisionBehaviors decision = new DecisionBehaviors(settings, calls, current);
+        PreparationBehaviors preparation = new PreparationBehaviors(settings, calls);
+        DecisionBehaviors decision = new DecisionBehaviors(settings, calls);
         Timing timing = settings.timing();
         String self = settings.self();
         return MachineDefinition.builder(TYPE, ConsensusState.class, ConsensusEvent.class, RoundData.class)
@@ -94,11 +93,9 @@ public final class ConsensusMachine {
                     .guard((data, e) -> e.voter().equals(self) || !data.conflicts(e.voter(), e.vote()), "conflicting vote")
                 .on(ConfirmationReceived.class).fromAny().toNoChange()
                     .action((data, e) -> data.withConfirmation(e.peer(), e.confirmation()))
-                .global(Stop.class).to(STOPPING)
-                .global(InduceSync.class).to(LOADING)
-                // global rows reach every non-final state; stopped and stopping must refuse them
-                .on(Stop.class).fromMany(STOPPED, STOPPING).toJustRecord().guard((data, e) -> false, "the engine is not running")
-                .on(InduceSync.class).fromMany(STOPPED, STOPPING).toJustRecord().guard((data, e) -> false, "the engine is not running")
+                // from any running state, as the seed allows; an engine that is stopped or stopping refuses them
+                .global(Stop.class).except(STOPPED, STOPPING).to(STOPPING)
+                .global(InduceSync.class).except(STOPPED, STOPPING).to(LOADING)
                 .state(STARTING, s -> s.timeout(timing.starting(), data -> new InitComplete()))
                 .state(LOADING, s -> s.behavior(preparation::loading)
                         .timeout(timing.loading(), data -> new SyncTimeout(null)))

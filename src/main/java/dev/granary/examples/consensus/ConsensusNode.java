@@ -52,8 +52,7 @@ public final class ConsensusNode<S extends Unique, V extends Unique, C extends U
     public Future<?> start() {
         ConsensusCodecs.registerOnce(vertx);
         ConsensusProviders<S, V, C> providers = application.apply(new BusGossip());
-        group = MachineGroup.create(vertx, ConsensusMachine.definition(settings, providers,
-                machineId -> group.snapshot(machineId).map(Snapshot::data)), MachineStore.none());
+        group = MachineGroup.create(vertx, ConsensusMachine.definition(settings, providers), MachineStore.none());
         group.listen(this::transitioned);
         List<Future<Void>> registered = new ArrayList<>();
         for (Class<?> kind : ConsensusMessage.class.getPermittedSubclasses()) {

@@ -17,16 +17,14 @@ import static dev.granary.examples.consensus.PreparationBehaviors.induceSync;
 final class DecisionBehaviors {
     private final ConsensusSettings settings;
     private final ProviderCalls<?, ?, ?> calls;
-    private final CurrentRound current;
 
-    DecisionBehaviors(ConsensusSettings settings, ProviderCalls<?, ?, ?> calls, CurrentRound current) {
+    DecisionBehaviors(ConsensusSettings settings, ProviderCalls<?, ?, ?> calls) {
         this.settings = settings;
         this.calls = calls;
-        this.current = current;
     }
 
     /** Publish our proposal if we proved one; without one, the state's timeout moves on to voting. */
-    Behavior.Cancellable publishing(RoundData data, MachineContext<ConsensusState, ConsensusEvent> ctx) {
+    Behavior.Cancellable publishing(RoundData data, MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx) {
         BehaviorScope scope = new BehaviorScope(ctx.vertx());
         Unique own = data.proposals().get(data.nextRank(), settings.self());
         if (own != null) {
@@ -41,13 +39,13 @@ final class DecisionBehaviors {
      * peers that missed it. The original engine polls only after the state is re-entered; polling right
      * after voting is the same loop without waiting for a timeout or a late proposal.
      */
-    Behavior.Cancellable voting(RoundData data, MachineContext<ConsensusState, ConsensusEvent> ctx) {
+    Behavior.Cancellable voting(RoundData data, MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx) {
         BehaviorScope scope = new BehaviorScope(ctx.vertx());
         voteOrCount(scope, ctx, data);
         return scope;
     }
 
-    private void voteOrCount(BehaviorScope scope, MachineContext<ConsensusState, ConsensusEvent> ctx, RoundData data) {
+    private void voteOrCount(BehaviorScope scope, MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx, RoundData data) {
         long rank = data.nextRank();
         if (data.chosenProposer() == null) {
             Map<String, Unique> proposals = data.proposals().at(rank);
@@ -77,13 +75,12 @@ final class DecisionBehaviors {
         }, failed -> induceSync(ctx, "quorum check failed", failed));
     }
 
-    private void pollAgain(BehaviorScope scope, MachineContext<ConsensusState, ConsensusEvent> ctx) {
-        scope.after(settings.timing().votePoll(), () -> current.of(ctx.machineId())
-                .ifPresent(now -> voteOrCount(scope, ctx, now)));
+    private void pollAgain(BehaviorScope scope, MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx) {
+        scope.after(settings.timing().votePoll(), () -> voteOrCount(scope, ctx, ctx.data()));
     }
 
     /** Fold the votes onto the winning proposal. */
-    Behavior.Cancellable finalizing(RoundData data, MachineContext<ConsensusState, ConsensusEvent> ctx) {
+    Behavior.Cancellable finalizing(RoundData data, MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx) {
         BehaviorScope scope = new BehaviorScope(ctx.vertx());
         long rank = data.nextRank();
         scope.call(() -> calls.finalizeVotes(data.proposals().at(rank), data.votes().at(rank)),
@@ -99,7 +96,7 @@ final class DecisionBehaviors {
     }
 
     /** Confirm the finalized state, then make it the active one; without one, wait for the timeout. */
-    Behavior.Cancellable verifying(RoundData data, MachineContext<ConsensusState, ConsensusEvent> ctx) {
+    Behavior.Cancellable verifying(RoundData data, MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx) {
         BehaviorScope scope = new BehaviorScope(ctx.vertx());
         Unique next = data.nextState();
         if (next == null) {
@@ -114,7 +111,7 @@ final class DecisionBehaviors {
         return scope;
     }
 
-    Behavior.Cancellable stopping(RoundData data, MachineContext<ConsensusState, ConsensusEvent> ctx) {
+    Behavior.Cancellable stopping(RoundData data, MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx) {
         ctx.send(new CleanupComplete());
         return () -> { };
     }

@@ -28,16 +28,14 @@ final class PreparationBehaviors {
 
     private final ConsensusSettings settings;
     private final ProviderCalls<?, ?, ?> calls;
-    private final CurrentRound current;
 
-    PreparationBehaviors(ConsensusSettings settings, ProviderCalls<?, ?, ?> calls, CurrentRound current) {
+    PreparationBehaviors(ConsensusSettings settings, ProviderCalls<?, ?, ?> calls) {
         this.settings = settings;
         this.calls = calls;
-        this.current = current;
     }
 
     /** Sync, then go collecting if this node is among the next leaders; otherwise pause and try again. */
-    Behavior.Cancellable loading(RoundData data, MachineContext<ConsensusState, ConsensusEvent> ctx) {
+    Behavior.Cancellable loading(RoundData data, MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx) {
         BehaviorScope scope = new BehaviorScope(ctx.vertx());
         scope.call(() -> calls.synchronize(data.activeState()), synced -> {
             if (synced == null) {
@@ -56,7 +54,7 @@ final class PreparationBehaviors {
     }
 
     /** Collect operations, learn the next leaders, announce liveness (and count our own). */
-    Behavior.Cancellable collecting(RoundData data, MachineContext<ConsensusState, ConsensusEvent> ctx) {
+    Behavior.Cancellable collecting(RoundData data, MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx) {
         BehaviorScope scope = new BehaviorScope(ctx.vertx());
         Unique prior = data.activeState();
         scope.call(() -> calls.collect(prior), collected ->
@@ -74,7 +72,7 @@ final class PreparationBehaviors {
      * Enough provers alive for the next rank: go prove. Otherwise announce liveness again after a pause and
      * let the state's timeout run the check again on fresh data.
      */
-    Behavior.Cancellable livenessCheck(RoundData data, MachineContext<ConsensusState, ConsensusEvent> ctx) {
+    Behavior.Cancellable livenessCheck(RoundData data, MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx) {
         BehaviorScope scope = new BehaviorScope(ctx.vertx());
         if (data.collected() == null) {
             induceSync(ctx, "liveness check without collected operations", null);
@@ -101,7 +99,7 @@ final class PreparationBehaviors {
      * once one is acceptable: the top leader's at once, the i-th one after i + {@value DECAY_OFFSET_POLLS}
      * polls.
      */
-    Behavior.Cancellable proving(RoundData data, MachineContext<ConsensusState, ConsensusEvent> ctx) {
+    Behavior.Cancellable proving(RoundData data, MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx) {
         BehaviorScope scope = new BehaviorScope(ctx.vertx());
         if (data.collected() == null) {
             induceSync(ctx, "proving without collected operations", null);
@@ -116,10 +114,10 @@ final class PreparationBehaviors {
         return scope;
     }
 
-    private void pollForBetterProposal(BehaviorScope scope, MachineContext<ConsensusState, ConsensusEvent> ctx,
+    private void pollForBetterProposal(BehaviorScope scope, MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx,
                                        long rank, List<String> peers, int polls) {
         scope.after(settings.timing().proverPoll(), () -> {
-            Map<String, Unique> proposals = current.of(ctx.machineId()).map(d -> d.proposals().at(rank)).orElse(Map.of());
+            Map<String, Unique> proposals = ctx.data().proposals().at(rank);
             for (int i = 0; i < peers.size(); i++) {
                 boolean due = i == 0 || i + DECAY_OFFSET_POLLS <= polls;
                 if (due && proposals.containsKey(peers.get(i))) {
@@ -131,7 +129,7 @@ final class PreparationBehaviors {
         });
     }
 
-    static void induceSync(MachineContext<ConsensusState, ConsensusEvent> ctx, String why, Throwable cause) {
+    static void induceSync(MachineContext<ConsensusState, ConsensusEvent, RoundData> ctx, String why, Throwable cause) {
         ctx.send(new InduceSync(cause == null ? why : why + ": " + cause.getMessage()));
     }
 }

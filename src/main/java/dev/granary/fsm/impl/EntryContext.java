@@ -8,7 +8,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 /** The context handed to one state entry's handler and behavior; bound to that entry by its epoch. */
-final class EntryContext<S extends Enum<S>, E, D> implements MachineContext<S, E> {
+final class EntryContext<S extends Enum<S>, E, D> implements MachineContext<S, E, D> {
     private final Runner<S, E, D> runner;
     private final Context context;
     private final Machine<S, D> machine;
@@ -45,6 +45,11 @@ final class EntryContext<S extends Enum<S>, E, D> implements MachineContext<S, E
     @Override
     public boolean resumed() {
         return resumed;
+    }
+
+    @Override
+    public D data() {
+        return machine.data;
     }
 
     @Override

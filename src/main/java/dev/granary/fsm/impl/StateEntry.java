@@ -144,7 +144,14 @@ final class StateEntry<S extends Enum<S>, E, D> {
         if (machine.epoch != epoch || machine.terminal) {
             return;
         }
-        E event = definition.state(machine.state).timeout().event().apply(machine.data);
+        E event;
+        try {
+            event = definition.state(machine.state).timeout().event().apply(machine.data);
+        } catch (RuntimeException e) {
+            metrics.handlerError();
+            recorder.note(machine, scheduler.now(), "timeout:" + machine.state, LogEntry.ERROR, describe(e));
+            return;
+        }
         runner.enqueue(machine, Pending.event(event, null, epoch));
     }
 

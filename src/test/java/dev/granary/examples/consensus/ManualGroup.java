@@ -38,7 +38,7 @@ final class ManualGroup implements AutoCloseable {
 
     ManualGroup() throws Exception {
         ConsensusSettings settings = new ConsensusSettings("self", TIMING, () -> MINIMUM_PROVERS);
-        definition = ConsensusMachine.definition(settings, ConsensusProviders.of(app), id -> group().snapshot(id).map(Snapshot::data));
+        definition = ConsensusMachine.definition(settings, ConsensusProviders.of(app));
         group = onContext(() -> MachineGroup.create(vertx, definition,
                 new GroupOptions<>(MachineStore.none(), DataCodec.json(RoundData.class), clock, null)));
         group.listen(transitions::add);
