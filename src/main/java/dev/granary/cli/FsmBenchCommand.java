@@ -33,10 +33,10 @@ public final class FsmBenchCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "64", description = "Persisted: machines in flight = raw upsert loops (default ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--persisted-steps", defaultValue = "100", description = "Persisted: transitions per machine (default ${DEFAULT-VALUE}).")
+    @Option(names = "--persisted-steps", defaultValue = "300", description = "Persisted: transitions per machine (default ${DEFAULT-VALUE}).")
     int persistedSteps;
 
-    @Option(names = "--raw-ops", defaultValue = "50", description = "Raw: upserts per loop (default ${DEFAULT-VALUE}).")
+    @Option(names = "--raw-ops", defaultValue = "100", description = "Raw: upserts per loop (default ${DEFAULT-VALUE}).")
     int rawOps;
 
     @Option(names = "--recovery", defaultValue = "100000", description = "Recovery: running machines to reload (default ${DEFAULT-VALUE}).")
@@ -66,7 +66,6 @@ public final class FsmBenchCommand implements Callable<Integer> {
                 Store pg = Store.open(vertx, new StoreConfig(pgUrl, concurrencyPool()), null, null).await(1, TimeUnit.MINUTES);
                 clean(pg);
                 measureStore(bench, "postgres", pg, results);
-                clean(pg);
             }
         } finally {
             vertx.close().await(1, TimeUnit.MINUTES);
@@ -90,6 +89,7 @@ public final class FsmBenchCommand implements Callable<Integer> {
             report(results, bench.rawUpserts(label, store, concurrency, rawOps));
             report(results, bench.persisted(label, store, concurrency, persistedSteps));
             report(results, bench.recovery(label, store, recovery));
+            clean(store);
         } finally {
             store.close().await(1, TimeUnit.MINUTES);
         }
