@@ -24,14 +24,22 @@ public final class MessageCodecs {
     }
 
     public static void registerOnce(Vertx vertx) {
+        for (Class<?> family : FAMILIES) {
+            registerFamily(vertx, family);
+        }
+    }
+
+    /**
+     * Registers one sealed family of records (an embedding application's, or an example's), once per
+     * {@link Vertx} however often it is called.
+     */
+    public static void registerFamily(Vertx vertx, Class<?> family) {
         var flags = vertx.sharedData().<String, Boolean>getLocalMap("granary.node");
-        if (flags.putIfAbsent(REGISTERED_FLAG, Boolean.TRUE) != null) {
+        if (flags.putIfAbsent(REGISTERED_FLAG + ":" + family.getName(), Boolean.TRUE) != null) {
             return;
         }
-        for (Class<?> family : FAMILIES) {
-            for (Class<? extends Record> record : records(family)) {
-                register(vertx, record);
-            }
+        for (Class<? extends Record> record : records(family)) {
+            register(vertx, record);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.granary.examples.consensus;
 
+import dev.granary.node.MessageCodecs;
+
 import dev.granary.fsm.MachineGroup;
 import dev.granary.fsm.MachineStore;
 import dev.granary.fsm.Outcome;
@@ -50,7 +52,7 @@ public final class ConsensusNode<S extends Unique, V extends Unique, C extends U
 
     @Override
     public Future<?> start() {
-        ConsensusCodecs.registerOnce(vertx);
+        MessageCodecs.registerFamily(vertx, ConsensusMessage.class);
         ConsensusProviders<S, V, C> providers = application.apply(new BusGossip());
         group = MachineGroup.create(vertx, ConsensusMachine.definition(settings, providers), MachineStore.none());
         group.listen(this::transitioned);
@@ -152,7 +154,7 @@ public final class ConsensusNode<S extends Unique, V extends Unique, C extends U
 
         private void publish(ConsensusMessage message) {
             if (!silent) {
-                vertx.eventBus().publish(ConsensusMessage.address(network, message.getClass()), message, ConsensusCodecs.LOCAL);
+                vertx.eventBus().publish(ConsensusMessage.address(network, message.getClass()), message, MessageCodecs.LOCAL);
             }
         }
     }
