@@ -275,6 +275,28 @@ class MachineGroupTest {
         assertEquals(List.of("c"), GroupHarness.await(h.group.listByState(State.CANCELLED, 10)).stream().map(Snapshot::id).toList());
     }
 
+    @Test
+    void metricsCountMachinesPerStateTransitionsRefusalsAndHandlerErrors() throws Exception {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var probe = new OrderMachine.Probe();
+        var group = MachineGroup.create(vertx, OrderMachine.definition(probe),
+                new GroupOptions<>(new InMemoryMachineStore(), DataCodec.json(OrderMachine.Order.class), h.clock, registry));
+        group.create("a", State.NEW, OrderMachine.empty()).await(5, TimeUnit.SECONDS);
+        group.create("b", State.NEW, OrderMachine.empty()).await(5, TimeUnit.SECONDS);
+        group.send("a", new Pay(1)).await(5, TimeUnit.SECONDS);
+        group.send("b", new Shipped("nope")).await(5, TimeUnit.SECONDS);
+        assertEquals(1.0, registry.get("granary.fsm.machines").tags("type", "order", "state", "NEW").gauge().value());
+        assertEquals(1.0, registry.get("granary.fsm.machines").tags("type", "order", "state", "PAYING").gauge().value());
+        assertEquals(1.0, registry.get("granary.fsm.transitions").counter().count(), "creation is not a transition");
+        assertEquals(1.0, registry.get("granary.fsm.rejected").counter().count());
+        probe.shipFailuresLeft = 1;
+        group.send("a", new PaymentConfirmed()).await(5, TimeUnit.SECONDS);
+        io.vertx.core.Promise<Void> settled = io.vertx.core.Promise.promise();
+        group.context().runOnContext(v -> settled.complete());
+        settled.future().await(5, TimeUnit.SECONDS);
+        assertEquals(1.0, registry.get("granary.fsm.handler.errors").counter().count());
+    }
+
     private List<LogEntry> log(String id) throws Exception {
         return GroupHarness.await(h.group.log(id));
     }
