@@ -28,12 +28,16 @@ final class GroupHarness {
                 new GroupOptions<>(store, DataCodec.json(OrderMachine.Order.class), clock, null));
     }
 
+    /** Sends and waits until the context has also run what followed (the new state's handler, say). */
     Outcome send(String id, OrderMachine.Event event) throws Exception {
-        return group.send(id, event).await(5, TimeUnit.SECONDS);
+        Outcome outcome = group.send(id, event).await(5, TimeUnit.SECONDS);
+        settle();
+        return outcome;
     }
 
     void create(String id) throws Exception {
         group.create(id, OrderMachine.State.NEW, OrderMachine.empty()).await(5, TimeUnit.SECONDS);
+        settle();
     }
 
     OrderMachine.State state(String id) throws Exception {
