@@ -69,8 +69,15 @@ public final class MachineGroup<S extends Enum<S>, E, D> {
                 if (machines.containsKey(record.id())) {
                     continue;
                 }
-                Machine<S, D> machine = new Machine<>(record.id(), definition.parseState(record.state()),
-                        options.codec().decode(record.data()), record.version(), record.logSeq(), record.terminal(), record.deadline());
+                Machine<S, D> machine;
+                try {
+                    machine = new Machine<>(record.id(), definition.parseState(record.state()), options.codec().decode(record.data()),
+                            record.version(), record.logSeq(), record.terminal(), record.deadline());
+                } catch (IllegalArgumentException e) {
+                    // refusing to start beats silently dropping a machine this build cannot read
+                    throw new IllegalStateException(definition.type() + " " + record.id() + ": stored as state "
+                            + record.state() + " which this build cannot load: " + e.getMessage(), e);
+                }
                 machines.put(machine.id, machine);
                 metrics.entered(machine.state);
                 resumed.add(machine);
