@@ -62,8 +62,4 @@ final class NodeStack {
         }
         return current;
     }
-
-    boolean isEmpty() {
-        return lowestWaiting == Integer.MAX_VALUE;
-    }
 }
