@@ -66,7 +66,8 @@ public final class CommpBenchCommand implements Callable<Integer> {
         } else {
             out.printf("payload           %d bytes (%s), pieceCID %s%n", bytes, SizeText.format(bytes), one.piece().cidV1());
             out.printf("sha256            %8.1f MB/s  MessageDigest over large buffers, 1 thread%n", sha256);
-            out.printf("node hash         %8.2f M/s   64-byte update+digest; caps CommP at %.1f MB/s%n", nodes / 1e6, ceiling);
+            out.printf("node hash         %8.2f M/s   64-byte SHA-256 via %s; caps CommP at %.1f MB/s%n", nodes / 1e6,
+                    dev.granary.piece.NodeHasher.path(), ceiling);
             out.printf("commp 1 thread    %8.1f MB/s  ratio commp/(sha256/4) = %.3f (goal >= 0.85), %.0f%% of the node-hash cap%n",
                     oneMBps, oneMBps / (sha256 / 4), 100 * oneMBps / ceiling);
             out.printf("commp %d %s   %8.1f MB/s  speedup %.2fx over the single-threaded calculator (goal >= 1.8x for 2)%n",

@@ -1,25 +1,15 @@
 package dev.granary.piece;
 
-import java.security.DigestException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 /**
  * The piece-tree node function, sha2-256-trunc254-padded: SHA-256 of the 64-byte pair, then the two top bits of
  * the last byte cleared so the node is again a field element. Not thread-safe: one per thread, reused for every
- * node, because the JDK's SHA-256 intrinsic is reached only through {@link MessageDigest} and allocating around
- * it would cost as much as the hash.
+ * node, because allocating around the hash would cost as much as the hash (see {@link Sha256Node}).
  */
 public final class NodeHasher {
-    private final MessageDigest sha256;
+    private final Sha256Node sha256 = Sha256Node.create();
     private final byte[] pair = new byte[2 * Commitment.BYTES];
 
     public NodeHasher() {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
     }
 
     public Commitment hash(Commitment left, Commitment right) {
@@ -36,14 +26,14 @@ public final class NodeHasher {
         hashAdjacent(pair, 0, out, outOff);
     }
 
+    /** Which SHA-256 path nodes take: "intrinsic compression" or "MessageDigest" (see {@link Sha256Node}). */
+    public static String path() {
+        return Sha256Node.intrinsicAvailable() ? "intrinsic compression" : "MessageDigest";
+    }
+
     /** Hashes the 64 bytes at {@code in[inOff]} into 32 bytes at {@code out[outOff]}, which may overlap the input. */
-    void hashAdjacent(byte[] in, int inOff, byte[] out, int outOff) {
-        sha256.update(in, inOff, 64);
-        try {
-            sha256.digest(out, outOff, Commitment.BYTES);
-        } catch (DigestException e) {
-            throw new IllegalStateException(e);
-        }
+    public void hashAdjacent(byte[] in, int inOff, byte[] out, int outOff) {
+        sha256.hash(in, inOff, out, outOff);
         out[outOff + 31] &= 0x3F;
     }
 
@@ -52,19 +42,12 @@ public final class NodeHasher {
      * {@code buf[off]}. Each level overwrites the front of the one below, so the working set never leaves the buffer.
      */
     void reduceInPlace(byte[] buf, int off, int leaves) {
-        // the digest calls are written out here rather than through hashAdjacent: the JIT will not inline that
-        // (MessageDigest's code makes it too big), and a call per node is measurable at this rate
-        try {
-            for (int nodes = leaves; nodes > 1; nodes >>>= 1) {
-                for (int p = 0, pairs = nodes >>> 1; p < pairs; p++) {
-                    int out = off + p * 32;
-                    sha256.update(buf, off + p * 64, 64);
-                    sha256.digest(buf, out, Commitment.BYTES);
-                    buf[out + 31] &= 0x3F;
-                }
+        for (int nodes = leaves; nodes > 1; nodes >>>= 1) {
+            for (int p = 0, pairs = nodes >>> 1; p < pairs; p++) {
+                int out = off + p * 32;
+                sha256.hash(buf, off + p * 64, buf, out);
+                buf[out + 31] &= 0x3F;
             }
-        } catch (DigestException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
