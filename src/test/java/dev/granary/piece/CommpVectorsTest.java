@@ -35,13 +35,21 @@ class CommpVectorsTest {
 
     /**
      * Every row of data-segment's own test/commp/vector.csv (83 rows at v5.1.0) when a copy is named by the
-     * {@code granary.dataSegmentVectors} system property or {@code GRANARY_DATA_SEGMENT_VECTORS}; the rows quoted in
-     * the spec above always run. Columns: contentSize, raw sha2-256 CID of the payload, unpadded size, padded size,
+     * {@code granary.dataSegmentVectors} system property or {@code GRANARY_DATA_SEGMENT_VECTORS}, or found in the
+     * workspace at {@code ../shared/vectors/data-segment/vector.csv} (fetched data may only live under shared/, so
+     * it is not vendored here); the rows quoted in the spec above always run. Columns: contentSize, raw sha2-256 CID of the payload, unpadded size, padded size,
      * piece CID v1.
      */
     @Test
     void dataSegmentVectorCsvWhenProvided() throws java.io.IOException {
         String path = System.getProperty("granary.dataSegmentVectors", System.getenv("GRANARY_DATA_SEGMENT_VECTORS"));
+        java.nio.file.Path shared = java.nio.file.Path.of("..", "shared", "vectors", "data-segment", "vector.csv");
+        if (path == null && java.nio.file.Files.isRegularFile(shared)) {
+            path = shared.toString();
+        }
+        if (path == null) {
+            System.err.println("SKIPPED the full data-segment vector.csv: none at " + shared.toAbsolutePath().normalize());
+        }
         org.junit.jupiter.api.Assumptions.assumeTrue(path != null, "no data-segment vector.csv named");
         List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(path));
         for (String line : lines.subList(1, lines.size())) {
