@@ -25,13 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * survive a second round: byte-identical for the tuple types (their decoder takes canonical bytes only, and
  * signatures cover them), equal after re-encoding for the map types (whose keys may come in any order).
  *
- * <p>What a provider reads from strangers (DealParams, DealProposal, ClientDealProposal, DealStatusRequest,
- * AskRequest) and what a client reads back (DealStatusResponse) get 100,000 cases each; the rest 10,000.
+ * <p>Every decoder gets 100,000 cases: what a provider reads from strangers (DealParams, DealProposal,
+ * ClientDealProposal, DealStatusRequest, AskRequest), what a client reads back, and the nested types.
  */
 class MarketFuzzProperties {
     private static final int CASES_PER_TRY = 4;
-    private static final int NETWORK_TRIES = 100_000 / CASES_PER_TRY;
-    private static final int OTHER_TRIES = 10_000 / CASES_PER_TRY;
+    private static final int TRIES = 100_000 / CASES_PER_TRY;
     /** Below this share of accepted damaged inputs, the second-round checks would hardly run. */
     private static final double MIN_ACCEPTED_PERCENT = 0.5;
     private static final int MAX_NOISE_BYTES = 200;
@@ -57,78 +56,78 @@ class MarketFuzzProperties {
     private static final List<byte[]> HTTP_PARAMS =
             MarketArbitraries.httpParams().sampleStream().limit(POOL_SIZE).map(HttpTransferParams::toJson).toList();
 
-    @Property(tries = NETWORK_TRIES)
+    @Property(tries = TRIES)
     void dealParams(@ForAll long seed) throws Throwable {
         hostile(DealParams.CODEC, DEAL_PARAMS, seed, false);
     }
 
-    @Property(tries = NETWORK_TRIES)
+    @Property(tries = TRIES)
     void dealProposal(@ForAll long seed) throws Throwable {
         hostile(DealProposal.CODEC, DEAL_PROPOSAL, seed, true);
     }
 
-    @Property(tries = NETWORK_TRIES)
+    @Property(tries = TRIES)
     void clientDealProposal(@ForAll long seed) throws Throwable {
         hostile(ClientDealProposal.CODEC, CLIENT_DEAL_PROPOSAL, seed, true);
     }
 
-    @Property(tries = NETWORK_TRIES)
+    @Property(tries = TRIES)
     void dealStatusRequest(@ForAll long seed) throws Throwable {
         hostile(DealStatusRequest.CODEC, DEAL_STATUS_REQUEST, seed, false);
     }
 
-    @Property(tries = NETWORK_TRIES)
+    @Property(tries = TRIES)
     void dealStatusResponse(@ForAll long seed) throws Throwable {
         hostile(DealStatusResponse.CODEC, DEAL_STATUS_RESPONSE, seed, false);
     }
 
-    @Property(tries = NETWORK_TRIES)
+    @Property(tries = TRIES)
     void askRequest(@ForAll long seed) throws Throwable {
         hostile(AskRequest.CODEC, ASK_REQUEST, seed, false);
     }
 
-    @Property(tries = OTHER_TRIES)
+    @Property(tries = TRIES)
     void dealParamsV120(@ForAll long seed) throws Throwable {
         hostile(DealParamsV120.CODEC, DEAL_PARAMS_V120, seed, false);
     }
 
-    @Property(tries = OTHER_TRIES)
+    @Property(tries = TRIES)
     void dealLabel(@ForAll long seed) throws Throwable {
         hostile(DealLabel.CODEC, DEAL_LABEL, seed, true);
     }
 
-    @Property(tries = OTHER_TRIES)
+    @Property(tries = TRIES)
     void transfer(@ForAll long seed) throws Throwable {
         hostile(Transfer.CODEC, TRANSFER, seed, false);
     }
 
-    @Property(tries = OTHER_TRIES)
+    @Property(tries = TRIES)
     void dealResponse(@ForAll long seed) throws Throwable {
         hostile(DealResponse.CODEC, DEAL_RESPONSE, seed, false);
     }
 
-    @Property(tries = OTHER_TRIES)
+    @Property(tries = TRIES)
     void dealStatus(@ForAll long seed) throws Throwable {
         hostile(DealStatus.CODEC, DEAL_STATUS, seed, false);
     }
 
-    @Property(tries = OTHER_TRIES)
+    @Property(tries = TRIES)
     void storageAsk(@ForAll long seed) throws Throwable {
         hostile(StorageAsk.CODEC, STORAGE_ASK, seed, false);
     }
 
-    @Property(tries = OTHER_TRIES)
+    @Property(tries = TRIES)
     void signedStorageAsk(@ForAll long seed) throws Throwable {
         hostile(SignedStorageAsk.CODEC, SIGNED_STORAGE_ASK, seed, false);
     }
 
-    @Property(tries = OTHER_TRIES)
+    @Property(tries = TRIES)
     void askResponse(@ForAll long seed) throws Throwable {
         hostile(AskResponse.CODEC, ASK_RESPONSE, seed, false);
     }
 
     /** The params JSON comes from strangers too; its parser may only throw IllegalArgumentException. */
-    @Property(tries = OTHER_TRIES)
+    @Property(tries = TRIES)
     void httpTransferParams(@ForAll long seed) throws Throwable {
         Random random = new Random(seed);
         List<byte[]> inputs = inputs(HTTP_PARAMS, random);
