@@ -207,4 +207,21 @@ class YamuxSessionTest {
                     "both FINs close the stream on both sides");
         }
     }
+
+    @Test
+    void largerInitialWindowIsAnnouncedWithSynAndAck() {
+        int window = 1024 * 1024;
+        YamuxPair pair = new YamuxPair(vertx, YamuxConfig.defaults().withInitialWindow(window), 5, true);
+        pair.onServerStream = YamuxSessionTest::echo;
+        byte[] payload = randomBytes(3 * window, 11);
+        Buffer echoed = pair.await(() -> pair.client.openStream().compose(stream -> {
+            Future<Buffer> all = readAll(stream);
+            stream.end(Buffer.buffer(payload));
+            return all;
+        }));
+        assertArrayEquals(payload, echoed.getBytes());
+        assertEquals(YamuxFrame.windowUpdate(1, YamuxFrame.SYN, window - YamuxConfig.BASE_WINDOW), pair.clientSent.getFirst());
+        assertEquals(YamuxFrame.windowUpdate(1, YamuxFrame.ACK, window - YamuxConfig.BASE_WINDOW), pair.serverSent.getFirst());
+        assertEquals(0, pair.windowViolations);
+    }
 }
