@@ -1,0 +1,102 @@
+package dev.granary.p2p.mss;
+
+import io.vertx.core.buffer.Buffer;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The listener side of multistream-select: answers the header, echoes the first supported proposal and answers
+ * {@code na} to the rest (go dialers try {@code /tls/1.0.0} before {@code /noise}; {@code ls} also gets {@code na},
+ * as in go). A bounded number of refusals keeps a peer from probing forever.
+ */
+public final class ListenerNegotiation {
+    /** Enough for go's TLS-then-Noise and a few more; a real dialer never needs many. */
+    public static final int DEFAULT_MAX_REFUSALS = 8;
+
+    private enum State { AWAIT_HEADER, AWAIT_PROPOSAL, SELECTED, FAILED }
+
+    private final Set<String> supported;
+    private final int maxRefusals;
+    private final MultistreamDecoder decoder;
+    private State state = State.AWAIT_HEADER;
+    private boolean headerSent;
+    private int refusals;
+
+    public ListenerNegotiation(Collection<String> supported) {
+        this(supported, DEFAULT_MAX_REFUSALS, MultistreamDecoder.withDefaults());
+    }
+
+    public ListenerNegotiation(Collection<String> supported, int maxRefusals, MultistreamDecoder decoder) {
+        if (maxRefusals < 1) {
+            throw new IllegalArgumentException("maxRefusals must be positive");
+        }
+        supported.forEach(Multistream::checkProtocolText);
+        this.supported = Set.copyOf(supported);
+        this.maxRefusals = maxRefusals;
+        this.decoder = decoder;
+    }
+
+    /**
+     * Optional eager header (go style). Without it the header is sent in reply to the dialer's (js style);
+     * both interoperate.
+     */
+    public Buffer start() {
+        if (headerSent || state != State.AWAIT_HEADER) {
+            throw new IllegalStateException("header already sent");
+        }
+        headerSent = true;
+        return Multistream.encode(Multistream.HEADER);
+    }
+
+    public NegotiationStep onData(Buffer chunk) {
+        if (state != State.AWAIT_HEADER && state != State.AWAIT_PROPOSAL) {
+            throw new IllegalStateException("listener negotiation is " + state);
+        }
+        Buffer out = Buffer.buffer();
+        try {
+            decoder.feed(chunk);
+            for (Optional<String> message = decoder.next(); message.isPresent(); message = decoder.next()) {
+                NegotiationStep end = handle(message.get(), out);
+                if (end != null) {
+                    return end;
+                }
+            }
+        } catch (MultistreamException e) {
+            return fail(out, "bad multistream message from dialer: " + e.getMessage());
+        }
+        return NegotiationStep.proceed(out);
+    }
+
+    private NegotiationStep handle(String message, Buffer out) {
+        if (state == State.AWAIT_HEADER) {
+            if (!Multistream.HEADER.equals(message)) {
+                return fail(out, "dialer does not speak " + Multistream.HEADER + ", it sent: "
+                        + DialerNegotiation.printable(message));
+            }
+            if (!headerSent) {
+                headerSent = true;
+                out.appendBuffer(Multistream.encode(Multistream.HEADER));
+            }
+            state = State.AWAIT_PROPOSAL;
+            return null;
+        }
+        if (supported.contains(message)) {
+            state = State.SELECTED;
+            out.appendBuffer(Multistream.encode(message));
+            return NegotiationStep.selected(out, message, decoder.takeRemaining());
+        }
+        out.appendBuffer(Multistream.encode(Multistream.NOT_AVAILABLE));
+        if (++refusals >= maxRefusals) {
+            return fail(out, "dialer proposed " + refusals + " unsupported protocols, last "
+                    + DialerNegotiation.printable(message));
+        }
+        return null;
+    }
+
+    private NegotiationStep fail(Buffer out, String reason) {
+        state = State.FAILED;
+        return NegotiationStep.failed(out, reason);
+    }
+}
