@@ -32,6 +32,7 @@ public record NoiseSession(byte[] remoteIdentityKey, NoiseExtensions remoteExten
         return ours.streamMuxers().contains(muxer) && remoteExtensions.streamMuxers().contains(muxer);
     }
 
+    /** Wraps this session's ciphers; call once per connection, since every wrapper shares (and advances) the same counters. */
     public NoiseTransport transport() {
         return new NoiseTransport(sender, receiver);
     }
