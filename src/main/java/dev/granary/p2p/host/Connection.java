@@ -1,0 +1,279 @@
+package dev.granary.p2p.host;
+
+import dev.granary.p2p.identity.PeerId;
+import dev.granary.p2p.mss.DialerNegotiation;
+import dev.granary.p2p.mss.ListenerNegotiation;
+import dev.granary.p2p.mss.NegotiationStep;
+import dev.granary.p2p.noise.HandshakeState;
+import dev.granary.p2p.noise.NoiseExtensions;
+import dev.granary.p2p.noise.NoiseFrameDecoder;
+import dev.granary.p2p.noise.NoiseHandshakeException;
+import dev.granary.p2p.noise.NoiseTransport;
+import dev.granary.p2p.yamux.YamuxConfig;
+import dev.granary.p2p.yamux.YamuxSession;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One TCP connection taken from raw bytes to a yamux session, as an explicit state machine. Every method runs on
+ * the socket's context, so the Noise counters and the yamux session never see two threads.
+ */
+final class Connection {
+    enum State { NEGOTIATE_SECURITY, HANDSHAKE, NEGOTIATE_MUXER, MUXED, CLOSED }
+
+    static final String NOISE = "/noise";
+    static final String YAMUX = "/yamux/1.0.0";
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+    private final Libp2pHost host;
+    private final NetSocket socket;
+    private final Context context;
+    private final boolean initiator;
+    private final PeerId expectedPeer;
+    private final Promise<Connection> ready;
+    // one decoder for handshake and transport frames: a chunk may hold the last handshake message and the first transport frame
+    private final NoiseFrameDecoder frames = new NoiseFrameDecoder(0, NoiseFrameDecoder.MAX_FRAME_LENGTH);
+    private State state = State.NEGOTIATE_SECURITY;
+    private Function<Buffer, NegotiationStep> negotiation;
+    private HandshakeState handshake;
+    private boolean firstHandshakeMessageRead;
+    private NoiseTransport transport;
+    private YamuxSession session;
+    private PeerId remotePeer;
+    private long handshakeTimer;
+
+    /** @param expectedPeer the dialed peer, or null when accepting */
+    Connection(Libp2pHost host, NetSocket socket, Context context, boolean initiator, PeerId expectedPeer) {
+        this.host = host;
+        this.socket = socket;
+        this.context = context;
+        this.initiator = initiator;
+        this.expectedPeer = expectedPeer;
+        this.ready = Promise.promise();
+    }
+
+    /** Completes once yamux runs; fails with the reason the connection was closed before that. */
+    Future<Connection> start() {
+        socket.handler(this::onBytes);
+        socket.closeHandler(ignored -> close("socket closed"));
+        socket.exceptionHandler(e -> close("socket error: " + e.getMessage()));
+        handshakeTimer = context.owner().setTimer(host.config().handshakeTimeout().toMillis(),
+                id -> close("connection setup not finished within " + host.config().handshakeTimeout() + " (" + state + ")"));
+        if (initiator) {
+            DialerNegotiation dialer = new DialerNegotiation(List.of(NOISE));
+            negotiation = dialer::onData;
+            socket.write(dialer.start());
+        } else {
+            negotiation = new ListenerNegotiation(List.of(NOISE))::onData;
+        }
+        return ready.future();
+    }
+
+    State state() {
+        return state;
+    }
+
+    Context context() {
+        return context;
+    }
+
+    PeerId remotePeer() {
+        return remotePeer;
+    }
+
+    boolean isOpen() {
+        return state == State.MUXED;
+    }
+
+    NetSocket socket() {
+        return socket;
+    }
+
+    YamuxSession session() {
+        return session;
+    }
+
+    private void onBytes(Buffer chunk) {
+        try {
+            switch (state) {
+                case NEGOTIATE_SECURITY -> onSecurityBytes(chunk);
+                case HANDSHAKE, NEGOTIATE_MUXER, MUXED -> frames.feed(chunk, this::onFrame);
+                case CLOSED -> { }
+            }
+        } catch (NoiseHandshakeException | RuntimeException e) {
+            close("bad input in " + state + ": " + e.getMessage());
+        }
+    }
+
+    private void onSecurityBytes(Buffer chunk) throws NoiseHandshakeException {
+        NegotiationStep step = negotiation.apply(chunk);
+        write(step.toSend());
+        if (step.isFailed()) {
+            close("security negotiation failed: " + step.failure());
+        } else if (step.isSelected()) {
+            state = State.HANDSHAKE;
+            handshake = initiator
+                    ? HandshakeState.initiator(host.noiseIdentity(), host.keyVerifier(), NoiseExtensions.NONE)
+                    : HandshakeState.responder(host.noiseIdentity(), host.keyVerifier(), NoiseExtensions.NONE);
+            if (initiator) {
+                write(NoiseFrameDecoder.frame(handshake.writeMessageA()));
+            }
+            if (step.leftover().length() > 0) {
+                frames.feed(step.leftover(), this::onFrame);
+            }
+        }
+    }
+
+    private void onFrame(Buffer frame) {
+        try {
+            switch (state) {
+                case HANDSHAKE -> onHandshakeMessage(frame.getBytes());
+                case NEGOTIATE_MUXER -> onMuxerBytes(transport.decryptFrame(frame));
+                case MUXED -> session.receive(transport.decryptFrame(frame));
+                default -> { }
+            }
+        } catch (NoiseHandshakeException | RuntimeException e) {
+            close("bad input in " + state + ": " + e.getMessage());
+        }
+    }
+
+    private void onHandshakeMessage(byte[] message) throws NoiseHandshakeException {
+        if (initiator) {
+            handshake.readMessageB(message);
+            write(NoiseFrameDecoder.frame(handshake.writeMessageC()));
+            secured();
+        } else if (!firstHandshakeMessageRead) {
+            firstHandshakeMessageRead = true;
+            handshake.readMessageA(message);
+            write(NoiseFrameDecoder.frame(handshake.writeMessageB()));
+        } else {
+            handshake.readMessageC(message);
+            secured();
+        }
+    }
+
+    private void secured() throws NoiseHandshakeException {
+        var noise = handshake.session();
+        remotePeer = PeerId.fromPublicKey(noise.remoteIdentityKey());
+        if (expectedPeer != null && !expectedPeer.equals(remotePeer)) {
+            close("peer id mismatch: dialed " + expectedPeer + " but the peer is " + remotePeer);
+            return;
+        }
+        transport = noise.transport();
+        state = State.NEGOTIATE_MUXER;
+        if (initiator) {
+            DialerNegotiation dialer = new DialerNegotiation(List.of(YAMUX));
+            negotiation = dialer::onData;
+            writePlain(dialer.start());
+        } else {
+            negotiation = new ListenerNegotiation(List.of(YAMUX))::onData;
+        }
+    }
+
+    private void onMuxerBytes(Buffer plaintext) throws NoiseHandshakeException {
+        NegotiationStep step = negotiation.apply(plaintext);
+        writePlain(step.toSend());
+        if (step.isFailed()) {
+            close("muxer negotiation failed: " + step.failure());
+        } else if (step.isSelected()) {
+            startMuxer();
+            if (step.leftover().length() > 0) {
+                session.receive(step.leftover());
+            }
+        }
+    }
+
+    private void startMuxer() {
+        state = State.MUXED;
+        context.owner().cancelTimer(handshakeTimer);
+        YamuxConfig yamux = YamuxConfig.defaults().withMaxStreams(host.config().maxStreamsPerConnection());
+        session = new YamuxSession(initiator ? YamuxSession.Role.CLIENT : YamuxSession.Role.SERVER, yamux,
+                this::writeFromMuxer, stream -> host.onInboundStream(this, stream));
+        session.closeFuture().onComplete(result -> close("yamux session ended"
+                + (result.failed() ? ": " + result.cause().getMessage() : "")));
+        ready.tryComplete(this);
+    }
+
+    /**
+     * Opens a yamux stream, runs multistream-select on it as dialer and hands the stream to {@code use}, all on
+     * this connection's context (a caller's own callbacks could otherwise run on its thread). Call from any thread.
+     */
+    <T> Future<T> withNewStream(List<String> protocols, Function<Libp2pStream, Future<T>> use) {
+        Promise<T> promise = Promise.promise();
+        context.runOnContext(ignored -> {
+            if (state != State.MUXED) {
+                promise.fail(new HostException("connection to " + remotePeer + " is " + state));
+                return;
+            }
+            session.openStream().compose(stream -> {
+                DialerNegotiation dialer = new DialerNegotiation(protocols);
+                Buffer start = dialer.start();
+                return StreamNegotiation.run(stream, context, remotePeer, host.config().handshakeTimeout(),
+                        start, dialer::onData);
+            }).compose(use).onComplete(promise);
+        });
+        return promise.future();
+    }
+
+    private void writeFromMuxer(Buffer frame) {
+        try {
+            writePlain(frame);
+        } catch (NoiseHandshakeException e) {
+            close("cannot encrypt: " + e.getMessage());
+        }
+    }
+
+    private void writePlain(Buffer plaintext) throws NoiseHandshakeException {
+        if (plaintext.length() > 0 && state != State.CLOSED) {
+            socket.write(transport.encrypt(plaintext));
+        }
+    }
+
+    private void write(Buffer bytes) {
+        if (bytes.length() > 0 && state != State.CLOSED) {
+            socket.write(bytes);
+        }
+    }
+
+    /** Says goodbye on yamux (GoAway) before closing the socket. Call from any thread. */
+    Future<Void> shutdown() {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(ignored -> {
+            if (session != null && state == State.MUXED) {
+                session.close();
+            }
+            close("closed by this host");
+            done.complete();
+        });
+        return done.future();
+    }
+
+    /** Closes only this connection; the reason is logged, and a pending dial fails with it. */
+    void close(String reason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        State was = state;
+        state = State.CLOSED;
+        context.owner().cancelTimer(handshakeTimer);
+        if (was == State.MUXED) {
+            LOG.debug("libp2p connection with {} ({}) closed: {}", remotePeer, socket.remoteAddress(), reason);
+        } else {
+            LOG.info("libp2p connection with {} closed during {}: {}", socket.remoteAddress(), was, reason);
+        }
+        if (session != null) {
+            session.transportClosed();
+        }
+        socket.close();
+        ready.tryFail(new HostException(reason));
+        host.onClosed(this);
+    }
+}
