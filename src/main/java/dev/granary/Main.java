@@ -3,6 +3,7 @@ package dev.granary;
 import dev.granary.cli.AuthCommand;
 import dev.granary.cli.BenchCommand;
 import dev.granary.cli.FsmCommand;
+import dev.granary.cli.NetCommand;
 import dev.granary.cli.PieceCommand;
 import dev.granary.cli.RepoOption;
 import dev.granary.cli.RunCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Filecoin storage provider server.",
         subcommands = {RunCommand.class, StopCommand.class, AuthCommand.class, FsmCommand.class, BenchCommand.class,
-                PieceCommand.class, VersionCommand.class,
+                PieceCommand.class, NetCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Mixin

@@ -7,6 +7,7 @@ import dev.granary.api.rpc.JwtTokens;
 import dev.granary.api.rpc.Permission;
 import dev.granary.api.rpc.RpcDispatcher;
 import dev.granary.node.config.GranaryConfig;
+import dev.granary.p2p.host.Libp2pHost;
 import dev.granary.store.MetaRepository;
 import dev.granary.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +44,8 @@ public final class GranaryNode {
     private final Promise<String> shutdownRequested = Promise.promise();
     private MessageConsumer<NodeMessage> control;
     private String apiUrl;
+    /** Null when p2p.listen is empty. */
+    private Libp2pHost p2pHost;
     private Future<Void> stopping;
 
     private GranaryNode(Vertx vertx, GranaryConfig config, RepoDir repo, Store store) {
@@ -80,6 +85,7 @@ public final class GranaryNode {
             }
         });
         return recordStart()
+                .compose(v -> startP2p())
                 .compose(v -> vertx.executeBlocking(repo::loadOrCreateJwtSecret))
                 .compose(secret -> deployApi(new ApiAuth(new JwtTokens(secret)), registry))
                 .compose(this::writeClientFiles)
@@ -92,8 +98,20 @@ public final class GranaryNode {
                 .compose(created -> meta.put("node.last-start-version", BuildInfo.version()));
     }
 
+    /** Started before the API so the Net RPC methods have a host to answer with from the first request. */
+    private Future<Void> startP2p() {
+        if (!config.p2p().enabled()) {
+            return Future.succeededFuture();
+        }
+        return NodeP2p.start(vertx, repo.root(), config.p2p()).map(host -> {
+            p2pHost = host;
+            return null;
+        });
+    }
+
     private Future<ApiAuth> deployApi(ApiAuth auth, PrometheusMeterRegistry registry) {
-        var methods = new NodeRpcMethods(vertx, auth).all();
+        var methods = new ArrayList<>(new NodeRpcMethods(vertx, auth).all());
+        methods.addAll(new NetRpcMethods(Optional.ofNullable(p2pHost)).all());
         var dispatcher = new RpcDispatcher(methods, registry, MAX_RPC_BATCH);
         ApiVerticle api = new ApiVerticle(config.api(), dispatcher, auth, registry);
         return vertx.deployVerticle(api).map(id -> {
@@ -114,9 +132,6 @@ public final class GranaryNode {
 
     private GranaryNode announceReady() {
         String p2p = p2pAddress().orElse("none");
-        if (config.p2p().enabled()) {
-            log.warn("p2p.listen={} is set but this build has no libp2p host yet; not listening", config.p2p().listen());
-        }
         vertx.eventBus().publish(NodeMessage.LIFECYCLE, new NodeMessage.Ready(apiUrl, p2p), MessageCodecs.LOCAL);
         log.info("granary ready api={} p2p={}", apiUrl, p2p);
         return this;
@@ -126,9 +141,13 @@ public final class GranaryNode {
         return apiUrl;
     }
 
-    /** The libp2p listen address once the p2p host exists; none yet. */
+    /** The first libp2p listen address, ending in /p2p/&lt;peer id&gt;; empty when p2p.listen is empty. */
     public Optional<String> p2pAddress() {
-        return Optional.empty();
+        if (p2pHost == null) {
+            return Optional.empty();
+        }
+        List<?> addresses = p2pHost.listenAddresses();
+        return addresses.isEmpty() ? Optional.empty() : Optional.of(addresses.getFirst().toString());
     }
 
     public Path repoRoot() {
@@ -144,13 +163,17 @@ public final class GranaryNode {
         return shutdownRequested.future();
     }
 
-    /** Stops taking work, undeploys verticles newest first, closes the store and releases the repo. Idempotent. */
+    /**
+     * Stops taking work, undeploys verticles newest first, closes the libp2p host (peers' streams may still reach the
+     * store), then the store, and releases the repo. Idempotent.
+     */
     public Future<Void> stop(String reason) {
         if (stopping == null) {
             log.info("granary stopping: {}", reason);
             vertx.eventBus().publish(NodeMessage.LIFECYCLE, new NodeMessage.Stopping(reason), MessageCodecs.LOCAL);
             stopping = undeployAll()
                     .eventually(() -> control == null ? Future.succeededFuture() : control.unregister())
+                    .eventually(() -> p2pHost == null ? Future.succeededFuture() : p2pHost.close())
                     .eventually(store::close)
                     .eventually(() -> closeQuietly(vertx, repo))
                     .onSuccess(v -> log.info("granary stopped"));

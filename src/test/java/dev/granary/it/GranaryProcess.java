@@ -18,11 +18,14 @@ import java.util.regex.Pattern;
 
 /** The packaged granary.jar run as a child process, the way an operator runs it. */
 final class GranaryProcess implements AutoCloseable {
+    /** For every node an IT starts: the default p2p.listen port (24001) would collide between nodes. */
+    static final String P2P_LOOPBACK = "/ip4/127.0.0.1/tcp/0";
     private static final Pattern READY = Pattern.compile("granary ready api=(\\S+) p2p=(\\S+)");
 
     private final Process process;
     private final BlockingQueue<String> pending = new LinkedBlockingQueue<>();
     private final List<String> output = new CopyOnWriteArrayList<>();
+    private volatile String p2pAddress;
 
     private GranaryProcess(Process process) {
         this.process = process;
@@ -62,10 +65,16 @@ final class GranaryProcess implements AutoCloseable {
             }
             Matcher m = READY.matcher(line);
             if (m.find()) {
+                p2pAddress = m.group(2);
                 return m.group(1);
             }
         }
         throw new AssertionError("no ready line within " + limit + "; output:\n" + String.join("\n", output));
+    }
+
+    /** The p2p address the ready line named ("none" without a host); null before {@link #awaitReady}. */
+    String p2pAddress() {
+        return p2pAddress;
     }
 
     int awaitExit(Duration limit) throws InterruptedException {

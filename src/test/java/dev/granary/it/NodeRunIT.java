@@ -25,7 +25,8 @@ class NodeRunIT {
 
     @Test
     void startsOnEmbeddedDefaultsAndServesHealthMetricsAndRpc() throws Exception {
-        try (GranaryProcess node = GranaryProcess.start(Map.of(), "run", "--repo", repo.toString(), "--api-listen", "127.0.0.1:0")) {
+        try (GranaryProcess node = GranaryProcess.start(Map.of(), "run", "--repo", repo.toString(), "--api-listen", "127.0.0.1:0",
+                "--p2p-listen", GranaryProcess.P2P_LOOPBACK)) {
             String api = node.awaitReady(READY_WITHIN);
             assertEquals(api, Files.readString(repo.resolve("api")).strip());
             assertTrue(Files.exists(repo.resolve("db/granary.db")), "SQLite store created in the repo");
@@ -63,7 +64,8 @@ class NodeRunIT {
 
     @Test
     void sigtermStopsCleanlyWithExitZero() throws Exception {
-        try (GranaryProcess node = GranaryProcess.start(Map.of(), "--repo", repo.toString(), "run", "--api-listen", "127.0.0.1:0")) {
+        try (GranaryProcess node = GranaryProcess.start(Map.of(), "--repo", repo.toString(), "run", "--api-listen", "127.0.0.1:0",
+                "--p2p-listen", GranaryProcess.P2P_LOOPBACK)) {
             node.awaitReady(READY_WITHIN);
             node.terminate();
             assertEquals(0, node.awaitExit(EXIT_WITHIN), node.output());
@@ -75,7 +77,8 @@ class NodeRunIT {
     @Test
     void unknownConfigKeyStopsStartupNamingTheKey() throws Exception {
         Files.writeString(repo.resolve("config"), "api:\n  lissten: 127.0.0.1:0\n");
-        GranaryProcess.Result result = GranaryProcess.runToEnd(Map.of(), EXIT_WITHIN, "run", "--repo", repo.toString());
+        GranaryProcess.Result result = GranaryProcess.runToEnd(Map.of(), EXIT_WITHIN, "run", "--repo", repo.toString(),
+                "--p2p-listen", GranaryProcess.P2P_LOOPBACK);
         assertNotEquals(0, result.exitCode());
         assertTrue(result.output().contains("api.lissten"), result.output());
     }
@@ -83,7 +86,7 @@ class NodeRunIT {
     @Test
     void invalidEnvValueStopsStartupNamingTheKey() throws Exception {
         GranaryProcess.Result result = GranaryProcess.runToEnd(Map.of("GRANARY_API_LISTEN", "nowhere"), EXIT_WITHIN,
-                "run", "--repo", repo.toString());
+                "run", "--repo", repo.toString(), "--p2p-listen", GranaryProcess.P2P_LOOPBACK);
         assertNotEquals(0, result.exitCode());
         assertTrue(result.output().contains("api.listen"), result.output());
     }
@@ -91,7 +94,8 @@ class NodeRunIT {
     @Test
     void oversizedRequestBodyIsRefusedWith413AndTheNodeKeepsServing() throws Exception {
         try (GranaryProcess node = GranaryProcess.start(Map.of("GRANARY_API_MAX_BODY_BYTES", "1024"),
-                "run", "--repo", repo.toString(), "--api-listen", "127.0.0.1:0")) {
+                "run", "--repo", repo.toString(), "--api-listen", "127.0.0.1:0",
+                "--p2p-listen", GranaryProcess.P2P_LOOPBACK)) {
             String api = node.awaitReady(READY_WITHIN);
             HttpResponse<String> tooBig = Http.rpc(api, null, "[" + "1,".repeat(2000) + "1]");
             assertEquals(413, tooBig.statusCode());
@@ -102,19 +106,47 @@ class NodeRunIT {
 
     @Test
     void secondNodeOnTheSameRepoIsRefused() throws Exception {
-        try (GranaryProcess first = GranaryProcess.start(Map.of(), "run", "--repo", repo.toString(), "--api-listen", "127.0.0.1:0")) {
+        try (GranaryProcess first = GranaryProcess.start(Map.of(), "run", "--repo", repo.toString(), "--api-listen", "127.0.0.1:0",
+                "--p2p-listen", GranaryProcess.P2P_LOOPBACK)) {
             first.awaitReady(READY_WITHIN);
             GranaryProcess.Result second = GranaryProcess.runToEnd(Map.of(), Duration.ofSeconds(20),
-                    "run", "--repo", repo.toString(), "--api-listen", "127.0.0.1:0");
+                    "run", "--repo", repo.toString(), "--api-listen", "127.0.0.1:0",
+                    "--p2p-listen", GranaryProcess.P2P_LOOPBACK);
             assertEquals(1, second.exitCode(), second.output());
             assertTrue(second.output().contains("in use"), second.output());
         }
     }
 
     @Test
+    void p2pHostListensAndAnswersNetIdAndNetPing() throws Exception {
+        try (GranaryProcess node = GranaryProcess.start(Map.of(), "run", "--repo", repo.toString(),
+                "--api-listen", "127.0.0.1:0", "--p2p-listen", GranaryProcess.P2P_LOOPBACK)) {
+            node.awaitReady(READY_WITHIN);
+            String address = node.p2pAddress();
+            assertTrue(address.matches("/ip4/127\\.0\\.0\\.1/tcp/[1-9]\\d*/p2p/12D3Koo\\w+"), address);
+            String peerId = address.substring(address.indexOf("/p2p/") + 5);
+
+            GranaryProcess.Result id = GranaryProcess.runToEnd(Map.of(), EXIT_WITHIN, "net", "id", "--repo", repo.toString());
+            assertEquals(0, id.exitCode(), id.output());
+            assertTrue(id.output().contains(peerId) && id.output().contains(address.replace("/p2p/" + peerId, "")),
+                    id.output());
+
+            GranaryProcess.Result ping = GranaryProcess.runToEnd(Map.of(), EXIT_WITHIN,
+                    "net", "ping", address, "--count", "2", "--repo", repo.toString());
+            assertEquals(0, ping.exitCode(), ping.output());
+            assertTrue(ping.output().contains("pong from " + peerId + " in "), ping.output());
+
+            GranaryProcess.Result bad = GranaryProcess.runToEnd(Map.of(), EXIT_WITHIN,
+                    "net", "ping", "/ip4/127.0.0.1/tcp/1", "--repo", repo.toString());
+            assertEquals(2, bad.exitCode(), bad.output());
+        }
+    }
+
+    @Test
     void helpWorksForEveryCommand() throws Exception {
         for (String[] args : new String[][]{{"--help"}, {"run", "--help"}, {"stop", "--help"}, {"auth", "--help"},
-                {"auth", "create-token", "--help"}, {"version", "--help"}}) {
+                {"auth", "create-token", "--help"}, {"net", "id", "--help"}, {"net", "ping", "--help"},
+                {"version", "--help"}}) {
             GranaryProcess.Result result = GranaryProcess.runToEnd(Map.of(), EXIT_WITHIN, args);
             assertEquals(0, result.exitCode(), String.join(" ", args) + ": " + result.output());
             assertTrue(result.output().contains("Usage:"), result.output());

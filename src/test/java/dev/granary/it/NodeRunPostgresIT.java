@@ -58,7 +58,8 @@ class NodeRunPostgresIT {
     void nodeOnPostgresCreatesItsSchemaThere() throws Exception {
         String url = "postgres://postgres@127.0.0.1:5432/" + DATABASE;
         try (GranaryProcess node = GranaryProcess.start(Map.of("GRANARY_STORE_URL", url),
-                "run", "--repo", repo.toString(), "--api-listen", "127.0.0.1:0")) {
+                "run", "--repo", repo.toString(), "--api-listen", "127.0.0.1:0",
+                "--p2p-listen", GranaryProcess.P2P_LOOPBACK)) {
             String api = node.awaitReady(Duration.ofSeconds(15));
             assertEquals(200, Http.get(api + "/health").statusCode());
             assertTrue(Http.get(api + "/metrics").body().contains("granary_store_schema_version{backend=\"postgres\""));

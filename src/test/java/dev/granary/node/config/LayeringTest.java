@@ -21,7 +21,7 @@ class LayeringTest {
     static final GranaryConfig DOCUMENTED_DEFAULTS = new GranaryConfig(
             new ApiConfig("127.0.0.1", 3051, 4L * 1024 * 1024),
             new StoreConfig("", 4),
-            new P2pConfig(""),
+            new P2pConfig("/ip4/0.0.0.0/tcp/24001"),
             new LogConfig("info"));
 
     static ConfigFixture fixture;
@@ -70,10 +70,10 @@ class LayeringTest {
         GranaryConfig config = fixture.load(file, Map.of(
                 "GRANARY_API_LISTEN", "10.0.0.1:5000",
                 "GRANARY_STORE_POOL_SIZE", "16",
-                "GRANARY_P2P_LISTEN", "/ip4/0.0.0.0/tcp/24001"), Map.of());
+                "GRANARY_P2P_LISTEN", "/ip4/10.0.0.1/tcp/24002"), Map.of());
         assertEquals(new ApiConfig("10.0.0.1", 5000, 1024), config.api());
         assertEquals(16, config.store().poolSize());
-        assertEquals("/ip4/0.0.0.0/tcp/24001", config.p2p().listen());
+        assertEquals("/ip4/10.0.0.1/tcp/24002", config.p2p().listen());
     }
 
     @Test
