@@ -10,6 +10,7 @@ import dev.granary.p2p.noise.NoiseFrameDecoder;
 import dev.granary.p2p.noise.NoiseHandshakeException;
 import dev.granary.p2p.noise.NoiseTransport;
 import dev.granary.p2p.yamux.YamuxConfig;
+import dev.granary.p2p.yamux.YamuxHeaderCodec;
 import dev.granary.p2p.yamux.YamuxSession;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -63,10 +64,10 @@ final class Connection {
     /** Completes once yamux runs; fails with the reason the connection was closed before that. */
     Future<Connection> start() {
         socket.handler(this::onBytes);
-        socket.closeHandler(ignored -> close("socket closed"));
-        socket.exceptionHandler(e -> close("socket error: " + e.getMessage()));
+        socket.closeHandler(ignored -> close("closed", "socket closed"));
+        socket.exceptionHandler(e -> close("socket-error", "socket error: " + e.getMessage()));
         handshakeTimer = context.owner().setTimer(host.config().handshakeTimeout().toMillis(),
-                id -> close("connection setup not finished within " + host.config().handshakeTimeout() + " (" + state + ")"));
+                id -> close("timeout", "connection setup not finished within " + host.config().handshakeTimeout() + " (" + state + ")"));
         if (initiator) {
             DialerNegotiation dialer = new DialerNegotiation(List.of(NOISE));
             negotiation = dialer::onData;
@@ -102,6 +103,7 @@ final class Connection {
     }
 
     private void onBytes(Buffer chunk) {
+        host.metrics().bytesIn(chunk.length());
         try {
             switch (state) {
                 case NEGOTIATE_SECURITY -> onSecurityBytes(chunk);
@@ -109,7 +111,7 @@ final class Connection {
                 case CLOSED -> { }
             }
         } catch (NoiseHandshakeException | RuntimeException e) {
-            close("bad input in " + state + ": " + e.getMessage());
+            close("bad-input", "bad input in " + state + ": " + e.getMessage());
         }
     }
 
@@ -117,7 +119,7 @@ final class Connection {
         NegotiationStep step = negotiation.apply(chunk);
         write(step.toSend());
         if (step.isFailed()) {
-            close("security negotiation failed: " + step.failure());
+            close("negotiation", "security negotiation failed: " + step.failure());
         } else if (step.isSelected()) {
             state = State.HANDSHAKE;
             handshake = initiator
@@ -141,7 +143,7 @@ final class Connection {
                 default -> { }
             }
         } catch (NoiseHandshakeException | RuntimeException e) {
-            close("bad input in " + state + ": " + e.getMessage());
+            close("bad-input", "bad input in " + state + ": " + e.getMessage());
         }
     }
 
@@ -164,7 +166,7 @@ final class Connection {
         var noise = handshake.session();
         remotePeer = PeerId.fromPublicKey(noise.remoteIdentityKey());
         if (expectedPeer != null && !expectedPeer.equals(remotePeer)) {
-            close("peer id mismatch: dialed " + expectedPeer + " but the peer is " + remotePeer);
+            close("peer-id-mismatch", "peer id mismatch: dialed " + expectedPeer + " but the peer is " + remotePeer);
             return;
         }
         transport = noise.transport();
@@ -182,7 +184,7 @@ final class Connection {
         NegotiationStep step = negotiation.apply(plaintext);
         writePlain(step.toSend());
         if (step.isFailed()) {
-            close("muxer negotiation failed: " + step.failure());
+            close("negotiation", "muxer negotiation failed: " + step.failure());
         } else if (step.isSelected()) {
             startMuxer();
             if (step.leftover().length() > 0) {
@@ -194,10 +196,14 @@ final class Connection {
     private void startMuxer() {
         state = State.MUXED;
         context.owner().cancelTimer(handshakeTimer);
-        YamuxConfig yamux = YamuxConfig.defaults().withMaxStreams(host.config().maxStreamsPerConnection());
+        YamuxConfig base = YamuxConfig.defaults();
+        // a full Data frame (header + body) must fit one Noise frame: go's 64 KiB - 12 body spills 17 bytes into a
+        // second Noise frame, i.e. a second cipher run per frame, which cost about a fifth of bulk throughput
+        YamuxConfig yamux = new YamuxConfig(host.config().maxStreamsPerConnection(), base.initialWindow(),
+                base.maxWindow(), base.writeQueueMaxBytes(), NoiseTransport.MAX_PLAINTEXT - YamuxHeaderCodec.HEADER_LENGTH);
         session = new YamuxSession(initiator ? YamuxSession.Role.CLIENT : YamuxSession.Role.SERVER, yamux,
                 this::writeFromMuxer, stream -> host.onInboundStream(this, stream));
-        session.closeFuture().onComplete(result -> close("yamux session ended"
+        session.closeFuture().onComplete(result -> close("closed", "yamux session ended"
                 + (result.failed() ? ": " + result.cause().getMessage() : "")));
         ready.tryComplete(this);
     }
@@ -227,18 +233,21 @@ final class Connection {
         try {
             writePlain(frame);
         } catch (NoiseHandshakeException e) {
-            close("cannot encrypt: " + e.getMessage());
+            close("encrypt", "cannot encrypt: " + e.getMessage());
         }
     }
 
     private void writePlain(Buffer plaintext) throws NoiseHandshakeException {
         if (plaintext.length() > 0 && state != State.CLOSED) {
-            socket.write(transport.encrypt(plaintext));
+            Buffer frame = transport.encrypt(plaintext);
+            host.metrics().bytesOut(frame.length());
+            socket.write(frame);
         }
     }
 
     private void write(Buffer bytes) {
         if (bytes.length() > 0 && state != State.CLOSED) {
+            host.metrics().bytesOut(bytes.length());
             socket.write(bytes);
         }
     }
@@ -250,14 +259,19 @@ final class Connection {
             if (session != null && state == State.MUXED) {
                 session.close();
             }
-            close("closed by this host");
+            close(null, "closed by this host");
             done.complete();
         });
         return done.future();
     }
 
-    /** Closes only this connection; the reason is logged, and a pending dial fails with it. */
-    void close(String reason) {
+    /**
+     * Closes only this connection; the reason is logged, and a pending dial fails with it.
+     *
+     * @param failure a fixed word counted as a handshake failure when this happens before yamux runs
+     *                ({@code timeout}, {@code peer-id-mismatch}, ...); null when we close on purpose
+     */
+    void close(String failure, String reason) {
         if (state == State.CLOSED) {
             return;
         }
@@ -268,12 +282,16 @@ final class Connection {
             LOG.debug("libp2p connection with {} ({}) closed: {}", remotePeer, socket.remoteAddress(), reason);
         } else {
             LOG.info("libp2p connection with {} closed during {}: {}", socket.remoteAddress(), was, reason);
+            if (failure != null) {
+                host.metrics().handshakeFailed(failure);
+            }
         }
         if (session != null) {
             session.transportClosed();
         }
         socket.close();
-        ready.tryFail(new HostException(reason));
+        // forget the connection before failing the dial, so whoever sees the failure also sees it gone (metrics)
         host.onClosed(this);
+        ready.tryFail(new HostException(reason));
     }
 }

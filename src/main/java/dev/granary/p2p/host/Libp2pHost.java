@@ -19,6 +19,7 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +52,12 @@ public final class Libp2pHost {
     private final Map<PeerId, Connection> byPeer = new ConcurrentHashMap<>();
     private final Map<PeerId, Future<Connection>> dialing = new ConcurrentHashMap<>();
     private final List<NetServer> servers = new ArrayList<>();
+    private final HostMetrics metrics;
     private volatile List<Multiaddr> listenAddresses = List.of();
 
-    private Libp2pHost(Vertx vertx, Ed25519Identity identity, HostConfig config) {
+    private Libp2pHost(Vertx vertx, Ed25519Identity identity, HostConfig config, MeterRegistry registry) {
         this.vertx = vertx;
+        this.metrics = HostMetrics.create(registry, this);
         this.identity = identity;
         this.config = config;
         this.noiseIdentity = new HostNoiseIdentity(identity);
@@ -66,7 +69,12 @@ public final class Libp2pHost {
     }
 
     public static Libp2pHost create(Vertx vertx, Ed25519Identity identity, HostConfig config) {
-        return new Libp2pHost(vertx, identity, config);
+        return create(vertx, identity, config, null);
+    }
+
+    /** @param registry where connection, stream, byte and handshake-failure meters go; null for none */
+    public static Libp2pHost create(Vertx vertx, Ed25519Identity identity, HostConfig config, MeterRegistry registry) {
+        return new Libp2pHost(vertx, identity, config, registry);
     }
 
     /** Listens on every configured address; completes with the actual addresses, each ending in {@code /p2p/<id>}. */
@@ -112,6 +120,10 @@ public final class Libp2pHost {
         return noiseIdentity;
     }
 
+    HostMetrics metrics() {
+        return metrics;
+    }
+
     NoiseKeyVerifier keyVerifier() {
         return keyVerifier;
     }
@@ -155,6 +167,19 @@ public final class Libp2pHost {
         return connections.size();
     }
 
+    /**
+     * Open yamux streams over all connections (metrics). Read without hopping onto each connection's context: a
+     * momentarily stale count is fine for a gauge, blocking a scrape on every event loop is not.
+     */
+    public int streamCount() {
+        int count = 0;
+        for (Connection connection : connections) {
+            var session = connection.session();
+            count += session == null ? 0 : session.streamCount();
+        }
+        return count;
+    }
+
     public Future<Void> close() {
         List<Future<?>> steps = new ArrayList<>();
         synchronized (servers) {
@@ -162,6 +187,7 @@ public final class Libp2pHost {
             servers.clear();
         }
         connections.forEach(connection -> steps.add(connection.shutdown()));
+        metrics.close();
         return Future.join(steps).eventually(() -> client.close()).mapEmpty();
     }
 
@@ -202,6 +228,7 @@ public final class Libp2pHost {
         if (connections.size() >= config.maxConnections()) {
             LOG.warn("refusing libp2p connection from {}: limit of {} connections reached",
                     socket.remoteAddress(), config.maxConnections());
+            metrics.handshakeFailed("connection-limit");
             socket.close();
             return;
         }

@@ -1,0 +1,28 @@
+package dev.granary.bench;
+
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs every part of the p2p benchmark with tiny sizes so it keeps working; speed is not asserted. */
+class P2pBenchmarkTest {
+    @Test
+    void runsEndToEndWithTinySizes() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try (P2pBenchmark bench = P2pBenchmark.start(vertx, 300)) {
+            long bytes = 200_000; // not a multiple of the chunk, so the short last write is covered
+            assertEquals(bytes, bench.plainThroughput(bytes).operations());
+            assertEquals(bytes, bench.p2pThroughput(bytes).operations());
+            assertEquals(bytes, bench.p2pThroughput(bytes).operations(), "a second stream on the same connection");
+            P2pBenchmark.StreamRun run = bench.concurrentStreams(300, 1024);
+            assertEquals(300, run.streams());
+            assertTrue(run.p50Nanos() <= run.p99Nanos());
+        } finally {
+            vertx.close().await(1, TimeUnit.MINUTES);
+        }
+    }
+}
