@@ -1,14 +1,26 @@
 package dev.granary.p2p.noise;
 
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.security.GeneralSecurityException;
+
 /**
  * The Noise CipherState: a key and a message counter. One instance per direction; not thread-safe, as each direction
  * of a connection is driven by one event loop.
+ *
+ * <p>One {@link Cipher} is kept per CipherState and re-initialised with the next nonce for every message. The JDK
+ * refuses to encrypt twice under the same key and nonce; that never happens here because the counter only moves
+ * forward (a failed decryption re-initialises with the same nonce, which decryption allows).
  */
 public final class CipherState {
     /** Noise reserves 2^64-1, so the last usable counter value is 2^64-2. */
     static final long RESERVED_NONCE = -1L;
 
     private byte[] key;
+    private SecretKeySpec keySpec;
+    private Cipher cipher;
     private long nonce;
 
     /** An empty CipherState: encryption is the identity until {@link #initializeKey} is called. */
@@ -25,6 +37,8 @@ public final class CipherState {
             throw new IllegalArgumentException("cipher key must be 32 bytes");
         }
         this.key = newKey.clone();
+        this.keySpec = new SecretKeySpec(key, "ChaCha20");
+        this.cipher = null;
         this.nonce = 0;
     }
 
@@ -45,10 +59,27 @@ public final class CipherState {
         if (key == null) {
             return java.util.Arrays.copyOfRange(plaintext, offset, offset + length);
         }
-        checkNonce();
-        byte[] sealed = ChaChaPoly.seal(key, nonceBytes(nonce), ad, plaintext, offset, length);
-        nonce++;
+        byte[] sealed = new byte[length + ChaChaPoly.TAG_LENGTH];
+        encryptInto(ad, plaintext, offset, length, sealed, 0);
         return sealed;
+    }
+
+    /**
+     * Seals {@code length} bytes into {@code out} at {@code outOffset} (ciphertext then tag) and returns the number of
+     * bytes written, {@code length + 16}. Requires a key. {@code out} must not overlap the input.
+     */
+    int encryptInto(byte[] ad, byte[] in, int offset, int length, byte[] out, int outOffset)
+            throws NoiseHandshakeException {
+        checkNonce();
+        try {
+            Cipher c = init(Cipher.ENCRYPT_MODE, ad);
+            int written = c.doFinal(in, offset, length, out, outOffset);
+            nonce++;
+            return written;
+        } catch (GeneralSecurityException e) {
+            cipher = null; // never reuse a cipher left in an unknown state
+            throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
+        }
     }
 
     /** On failure the counter does not move, but callers must drop the connection anyway. */
@@ -60,10 +91,48 @@ public final class CipherState {
         if (key == null) {
             return java.util.Arrays.copyOfRange(ciphertext, offset, offset + length);
         }
-        checkNonce();
-        byte[] opened = ChaChaPoly.open(key, nonceBytes(nonce), ad, ciphertext, offset, length);
-        nonce++;
+        if (length < ChaChaPoly.TAG_LENGTH) {
+            throw new NoiseHandshakeException(NoiseHandshakeException.Reason.TRUNCATED, "ciphertext shorter than its tag");
+        }
+        byte[] opened = new byte[length - ChaChaPoly.TAG_LENGTH];
+        decryptInto(ad, ciphertext, offset, length, opened, 0);
         return opened;
+    }
+
+    /**
+     * Opens {@code length} bytes of ciphertext-and-tag into {@code out} at {@code outOffset} and returns the plaintext
+     * length, {@code length - 16}. Requires a key. On failure the counter does not move.
+     */
+    int decryptInto(byte[] ad, byte[] in, int offset, int length, byte[] out, int outOffset)
+            throws NoiseHandshakeException {
+        if (length < ChaChaPoly.TAG_LENGTH) {
+            throw new NoiseHandshakeException(NoiseHandshakeException.Reason.TRUNCATED, "ciphertext shorter than its tag");
+        }
+        checkNonce();
+        try {
+            Cipher c = init(Cipher.DECRYPT_MODE, ad);
+            int written = c.doFinal(in, offset, length, out, outOffset);
+            nonce++;
+            return written;
+        } catch (AEADBadTagException e) {
+            throw new NoiseHandshakeException(NoiseHandshakeException.Reason.DECRYPT_FAILED, "authentication tag mismatch", e);
+        } catch (GeneralSecurityException e) {
+            cipher = null;
+            throw new IllegalStateException("ChaCha20-Poly1305 decryption failed", e);
+        }
+    }
+
+    private Cipher init(int mode, byte[] ad) throws GeneralSecurityException {
+        Cipher c = cipher;
+        if (c == null) {
+            c = Cipher.getInstance("ChaCha20-Poly1305");
+            cipher = c;
+        }
+        c.init(mode, keySpec, new IvParameterSpec(nonceBytes(nonce)));
+        if (ad.length > 0) {
+            c.updateAAD(ad);
+        }
+        return c;
     }
 
     private void checkNonce() throws NoiseHandshakeException {

@@ -103,7 +103,7 @@ public final class NoiseFrameDecoder {
     }
 
     private void emit(Consumer<Buffer> frames) {
-        Buffer frame = Buffer.buffer(body);
+        Buffer frame = NoiseTransport.wrap(body, 0, body.length); // the decoder never touches body again
         body = null;
         state = State.READ_LENGTH;
         frames.accept(frame);

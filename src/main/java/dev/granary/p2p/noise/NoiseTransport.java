@@ -1,6 +1,9 @@
 package dev.granary.p2p.noise;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 import java.util.function.Consumer;
 
@@ -29,30 +32,78 @@ public final class NoiseTransport {
     /** Encrypts plaintext into as many frames as needed; empty input yields an empty buffer (no frame). */
     public Buffer encrypt(Buffer plaintext) throws NoiseHandshakeException {
         checkUsable();
-        byte[] bytes = plaintext.getBytes();
-        Buffer out = Buffer.buffer(bytes.length + (bytes.length / MAX_PLAINTEXT + 1) * (2 + ChaChaPoly.TAG_LENGTH));
-        for (int offset = 0; offset < bytes.length; offset += MAX_PLAINTEXT) {
-            int length = Math.min(MAX_PLAINTEXT, bytes.length - offset);
-            byte[] sealed;
+        int total = plaintext.length();
+        if (total == 0) {
+            return Buffer.buffer(0);
+        }
+        byte[] in;
+        int inOffset;
+        ByteBuf backing = heapBacking(plaintext);
+        if (backing != null) {
+            in = backing.array();
+            inOffset = backing.arrayOffset() + backing.readerIndex();
+        } else {
+            in = plaintext.getBytes();
+            inOffset = 0;
+        }
+        int frames = (total + MAX_PLAINTEXT - 1) / MAX_PLAINTEXT;
+        byte[] out = new byte[total + frames * (2 + ChaChaPoly.TAG_LENGTH)];
+        int position = 0;
+        for (int offset = 0; offset < total; offset += MAX_PLAINTEXT) {
+            int length = Math.min(MAX_PLAINTEXT, total - offset);
+            int sealedLength = length + ChaChaPoly.TAG_LENGTH;
+            out[position] = (byte) (sealedLength >>> 8);
+            out[position + 1] = (byte) sealedLength;
             try {
-                sealed = sender.encryptWithAd(NO_AD, bytes, offset, length);
+                position += 2 + sender.encryptInto(NO_AD, in, inOffset + offset, length, out, position + 2);
             } catch (NoiseHandshakeException e) {
                 throw poison(e);
             }
-            out.appendUnsignedShort(sealed.length).appendBytes(sealed);
         }
-        return out;
+        return wrap(out, 0, position);
     }
 
     /** Decrypts one frame body (length prefix already removed). */
     public Buffer decryptFrame(Buffer frameBody) throws NoiseHandshakeException {
         checkUsable();
-        byte[] body = frameBody.getBytes();
+        byte[] in;
+        int inOffset;
+        int length = frameBody.length();
+        ByteBuf backing = heapBacking(frameBody);
+        if (backing != null) {
+            in = backing.array();
+            inOffset = backing.arrayOffset() + backing.readerIndex();
+        } else {
+            in = frameBody.getBytes();
+            inOffset = 0;
+        }
         try {
-            return Buffer.buffer(receiver.decryptWithAd(NO_AD, body));
+            if (length < ChaChaPoly.TAG_LENGTH) {
+                throw new NoiseHandshakeException(NoiseHandshakeException.Reason.TRUNCATED,
+                        "ciphertext shorter than its tag");
+            }
+            byte[] out = new byte[length - ChaChaPoly.TAG_LENGTH];
+            receiver.decryptInto(NO_AD, in, inOffset, length, out, 0);
+            return wrap(out, 0, out.length);
         } catch (NoiseHandshakeException e) {
             throw poison(e);
         }
+    }
+
+    /** The heap ByteBuf behind a Vert.x buffer, so its bytes can be read without a copy; null if there is none. */
+    static ByteBuf heapBacking(Buffer buffer) {
+        if (buffer instanceof BufferInternal internal) {
+            ByteBuf buf = internal.getByteBuf();
+            if (buf.hasArray()) {
+                return buf;
+            }
+        }
+        return null;
+    }
+
+    /** Wraps bytes we own in a Buffer without copying them; the result is only used inside the p2p stack. */
+    static Buffer wrap(byte[] bytes, int offset, int length) {
+        return BufferInternal.buffer(Unpooled.wrappedBuffer(bytes, offset, length));
     }
 
     /** Feeds raw bytes from the socket; each completed frame is decrypted and its plaintext handed on. */

@@ -20,6 +20,8 @@ public final class YamuxDecoder {
     private final Consumer<YamuxFrame> sink;
     private State state = State.READ_HEADER;
     private Buffer pending = Buffer.buffer();
+    /** False while {@code pending} is the caller's chunk itself, which must not be appended to. */
+    private boolean pendingOwned = true;
     private int readIndex;
     private YamuxFrame header;
 
@@ -37,7 +39,19 @@ public final class YamuxDecoder {
         if (state == State.BAD_MESSAGE) {
             return;
         }
-        pending.appendBuffer(chunk);
+        if (readIndex == pending.length()) {
+            // nothing buffered: read the chunk in place instead of copying it in
+            pending = chunk;
+            pendingOwned = false;
+            readIndex = 0;
+        } else {
+            if (!pendingOwned) {
+                pending = pending.getBuffer(readIndex, pending.length());
+                readIndex = 0;
+                pendingOwned = true;
+            }
+            pending.appendBuffer(chunk);
+        }
         try {
             while (state != State.BAD_MESSAGE && step()) {
                 // keep going while whole headers or bodies are available
@@ -45,6 +59,7 @@ public final class YamuxDecoder {
         } catch (YamuxProtocolException e) {
             state = State.BAD_MESSAGE;
             pending = Buffer.buffer();
+            pendingOwned = true;
             readIndex = 0;
             throw e;
         }
@@ -92,10 +107,11 @@ public final class YamuxDecoder {
     }
 
     private void compact() {
-        if (readIndex == 0) {
+        if (readIndex == 0 && pendingOwned) {
             return;
         }
         pending = readIndex == pending.length() ? Buffer.buffer() : pending.getBuffer(readIndex, pending.length());
+        pendingOwned = true;
         readIndex = 0;
     }
 }
