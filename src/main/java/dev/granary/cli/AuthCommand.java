@@ -12,14 +12,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "auth", mixinStandardHelpOptions = true, description = "Manage API tokens.",
         subcommands = AuthCommand.CreateToken.class)
-public final class AuthCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class AuthCommand extends CommandGroup {
 
     /** Signs with the repo's secret, like lotus-miner: works whether or not the node is running. */
     @Command(name = "create-token", mixinStandardHelpOptions = true,

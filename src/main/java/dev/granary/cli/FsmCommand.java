@@ -9,14 +9,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "fsm", mixinStandardHelpOptions = true, description = "State machine types: list them, print their diagrams.",
         subcommands = {FsmCommand.ListTypes.class, FsmCommand.Diagram.class})
-public final class FsmCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class FsmCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the registered machine types.")
     static final class ListTypes implements Runnable {

@@ -14,14 +14,7 @@ import java.util.concurrent.Callable;
 /** Client commands for the running node's libp2p host, answered over JSON-RPC (Granary.NetId, Granary.NetPing). */
 @Command(name = "net", mixinStandardHelpOptions = true, description = "Inspect and test the node's libp2p host.",
         subcommands = {NetCommand.Id.class, NetCommand.Ping.class})
-public final class NetCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class NetCommand extends CommandGroup {
 
     @Command(name = "id", mixinStandardHelpOptions = true,
             description = "Print the running node's peer ID and listen addresses.")

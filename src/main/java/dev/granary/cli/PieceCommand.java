@@ -30,14 +30,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "piece", mixinStandardHelpOptions = true, description = "Piece commitments: CommP of a file, CommD of a sector.",
         subcommands = {PieceCommand.CommpCommand.class, PieceCommand.CommdCommand.class})
-public final class PieceCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class PieceCommand extends CommandGroup {
 
     @Command(name = "commp", mixinStandardHelpOptions = true,
             description = "Print the piece CID, padded size and payload size of a file ('-' reads stdin).")

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -51,7 +52,7 @@ public final class Libp2pHost {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Map<PeerId, Connection> byPeer = new ConcurrentHashMap<>();
     private final Map<PeerId, Future<Connection>> dialing = new ConcurrentHashMap<>();
-    private final List<NetServer> servers = new ArrayList<>();
+    private final List<NetServer> servers = new CopyOnWriteArrayList<>();
     private final HostMetrics metrics;
     private volatile List<Multiaddr> listenAddresses = List.of();
 
@@ -87,9 +88,7 @@ public final class Libp2pHost {
             NetServer server = vertx.createNetServer(new NetServerOptions()
                     .setIdleTimeout((int) config.idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
             server.connectHandler(this::accept);
-            synchronized (servers) {
-                servers.add(server);
-            }
+            servers.add(server);
             bound.add(server.listen(target.port(), target.host()).map(s -> Multiaddr.parse(
                     "/" + target.hostProtocol().text + "/" + target.host() + "/tcp/" + s.actualPort()).withPeerId(peerId())));
         }
@@ -182,10 +181,8 @@ public final class Libp2pHost {
 
     public Future<Void> close() {
         List<Future<?>> steps = new ArrayList<>();
-        synchronized (servers) {
-            servers.forEach(server -> steps.add(server.close()));
-            servers.clear();
-        }
+        servers.forEach(server -> steps.add(server.close()));
+        servers.clear();
         connections.forEach(connection -> steps.add(connection.shutdown()));
         metrics.close();
         return Future.join(steps).eventually(() -> client.close()).mapEmpty();

@@ -3,18 +3,16 @@ package dev.granary.p2p.mss;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The dialer side of multistream-select: proposes protocols one at a time, in preference order, moving on after
  * each {@code na}. It writes the header and first proposal together without waiting for the listener's header,
  * because js listeners say nothing until they have read something.
  */
-public final class DialerNegotiation {
+public final class DialerNegotiation extends Negotiation {
     private enum State { NEW, AWAIT_HEADER, AWAIT_ANSWER, SELECTED, FAILED }
 
     private final List<String> protocols;
-    private final MultistreamDecoder decoder;
     private State state = State.NEW;
     private int proposal;
 
@@ -23,12 +21,12 @@ public final class DialerNegotiation {
     }
 
     public DialerNegotiation(List<String> protocols, MultistreamDecoder decoder) {
+        super(decoder);
         if (protocols.isEmpty()) {
             throw new IllegalArgumentException("no protocol to propose");
         }
         protocols.forEach(Multistream::checkProtocolText);
         this.protocols = List.copyOf(protocols);
-        this.decoder = decoder;
     }
 
     /** The first write: header and first proposal in one buffer. */
@@ -40,26 +38,23 @@ public final class DialerNegotiation {
         return Multistream.encode(Multistream.HEADER).appendBuffer(Multistream.encode(protocols.get(0)));
     }
 
-    public NegotiationStep onData(Buffer chunk) {
-        if (state != State.AWAIT_HEADER && state != State.AWAIT_ANSWER) {
-            throw new IllegalStateException("dialer negotiation is " + state);
-        }
-        Buffer out = Buffer.buffer();
-        try {
-            decoder.feed(chunk);
-            for (Optional<String> message = decoder.next(); message.isPresent(); message = decoder.next()) {
-                NegotiationStep end = handle(message.get(), out);
-                if (end != null) {
-                    return end;
-                }
-            }
-        } catch (MultistreamException e) {
-            return fail(out, "bad multistream message from listener: " + e.getMessage());
-        }
-        return NegotiationStep.proceed(out);
+    @Override
+    boolean receiving() {
+        return state == State.AWAIT_HEADER || state == State.AWAIT_ANSWER;
     }
 
-    private NegotiationStep handle(String message, Buffer out) {
+    @Override
+    String peerRole() {
+        return "listener";
+    }
+
+    @Override
+    void markFailed() {
+        state = State.FAILED;
+    }
+
+    @Override
+    NegotiationStep handle(String message, Buffer out) {
         if (state == State.AWAIT_HEADER) {
             if (!Multistream.HEADER.equals(message)) {
                 return fail(out, "listener does not speak " + Multistream.HEADER + ", it sent: " + printable(message));
@@ -82,13 +77,4 @@ public final class DialerNegotiation {
         return null;
     }
 
-    private NegotiationStep fail(Buffer out, String reason) {
-        state = State.FAILED;
-        return NegotiationStep.failed(out, reason);
-    }
-
-    static String printable(String message) {
-        String cut = message.length() > 64 ? message.substring(0, 64) + "…" : message;
-        return "'" + cut.replaceAll("\\p{Cntrl}", "?") + "'";
-    }
 }

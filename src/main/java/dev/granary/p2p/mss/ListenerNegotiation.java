@@ -3,7 +3,6 @@ package dev.granary.p2p.mss;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.Collection;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Set;
  * {@code na} to the rest (go dialers try {@code /tls/1.0.0} before {@code /noise}; {@code ls} also gets {@code na},
  * as in go). A bounded number of refusals keeps a peer from probing forever.
  */
-public final class ListenerNegotiation {
+public final class ListenerNegotiation extends Negotiation {
     /** Enough for go's TLS-then-Noise and a few more; a real dialer never needs many. */
     public static final int DEFAULT_MAX_REFUSALS = 8;
 
@@ -19,7 +18,6 @@ public final class ListenerNegotiation {
 
     private final Set<String> supported;
     private final int maxRefusals;
-    private final MultistreamDecoder decoder;
     private State state = State.AWAIT_HEADER;
     private boolean headerSent;
     private int refusals;
@@ -29,13 +27,13 @@ public final class ListenerNegotiation {
     }
 
     public ListenerNegotiation(Collection<String> supported, int maxRefusals, MultistreamDecoder decoder) {
+        super(decoder);
         if (maxRefusals < 1) {
             throw new IllegalArgumentException("maxRefusals must be positive");
         }
         supported.forEach(Multistream::checkProtocolText);
         this.supported = Set.copyOf(supported);
         this.maxRefusals = maxRefusals;
-        this.decoder = decoder;
     }
 
     /**
@@ -50,30 +48,27 @@ public final class ListenerNegotiation {
         return Multistream.encode(Multistream.HEADER);
     }
 
-    public NegotiationStep onData(Buffer chunk) {
-        if (state != State.AWAIT_HEADER && state != State.AWAIT_PROPOSAL) {
-            throw new IllegalStateException("listener negotiation is " + state);
-        }
-        Buffer out = Buffer.buffer();
-        try {
-            decoder.feed(chunk);
-            for (Optional<String> message = decoder.next(); message.isPresent(); message = decoder.next()) {
-                NegotiationStep end = handle(message.get(), out);
-                if (end != null) {
-                    return end;
-                }
-            }
-        } catch (MultistreamException e) {
-            return fail(out, "bad multistream message from dialer: " + e.getMessage());
-        }
-        return NegotiationStep.proceed(out);
+    @Override
+    boolean receiving() {
+        return state == State.AWAIT_HEADER || state == State.AWAIT_PROPOSAL;
     }
 
-    private NegotiationStep handle(String message, Buffer out) {
+    @Override
+    String peerRole() {
+        return "dialer";
+    }
+
+    @Override
+    void markFailed() {
+        state = State.FAILED;
+    }
+
+    @Override
+    NegotiationStep handle(String message, Buffer out) {
         if (state == State.AWAIT_HEADER) {
             if (!Multistream.HEADER.equals(message)) {
                 return fail(out, "dialer does not speak " + Multistream.HEADER + ", it sent: "
-                        + DialerNegotiation.printable(message));
+                        + printable(message));
             }
             if (!headerSent) {
                 headerSent = true;
@@ -90,13 +85,9 @@ public final class ListenerNegotiation {
         out.appendBuffer(Multistream.encode(Multistream.NOT_AVAILABLE));
         if (++refusals >= maxRefusals) {
             return fail(out, "dialer proposed " + refusals + " unsupported protocols, last "
-                    + DialerNegotiation.printable(message));
+                    + printable(message));
         }
         return null;
     }
 
-    private NegotiationStep fail(Buffer out, String reason) {
-        state = State.FAILED;
-        return NegotiationStep.failed(out, reason);
-    }
 }
