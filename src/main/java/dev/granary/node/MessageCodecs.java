@@ -1,5 +1,6 @@
 package dev.granary.node;
 
+import dev.granary.chain.ChainEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public final class MessageCodecs {
     /** Roots of every message family Granary sends; each later subsystem adds its sealed interface here. */
-    static final List<Class<?>> FAMILIES = List.of(NodeMessage.class);
+    static final List<Class<?>> FAMILIES = List.of(NodeMessage.class, ChainEvent.class);
 
     /** Delivery for in-process records: skips the cluster registry lookup and never reaches the wire. */
     public static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);

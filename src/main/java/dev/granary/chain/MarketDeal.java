@@ -1,0 +1,20 @@
+package dev.granary.chain;
+
+import dev.granary.filecoin.market.DealProposal;
+
+/** A deal as the market actor holds it. */
+public record MarketDeal(DealProposal proposal, DealState state) {
+
+    /** Epochs are -1 while unset (lotus' convention). */
+    public record DealState(long sectorStartEpoch, long lastUpdatedEpoch, long slashEpoch) {
+        public static final DealState UNACTIVATED = new DealState(-1, -1, -1);
+
+        public boolean activated() {
+            return sectorStartEpoch >= 0;
+        }
+
+        public boolean slashed() {
+            return slashEpoch >= 0;
+        }
+    }
+}

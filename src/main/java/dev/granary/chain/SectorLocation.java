@@ -1,0 +1,4 @@
+package dev.granary.chain;
+
+public record SectorLocation(long deadline, long partition) {
+}

@@ -1,0 +1,14 @@
+package dev.granary.chain;
+
+import dev.granary.filecoin.TokenAmount;
+import dev.granary.ipld.Cid;
+
+import java.util.List;
+
+/** A proven sector as the miner actor holds it. */
+public record SectorOnChainInfo(long sectorNumber, long sealProof, Cid sealedCid, List<Long> dealIds,
+                                long activation, long expiration, TokenAmount initialPledge, boolean faulty) {
+    public SectorOnChainInfo {
+        dealIds = List.copyOf(dealIds);
+    }
+}
