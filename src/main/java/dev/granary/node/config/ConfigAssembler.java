@@ -1,6 +1,8 @@
 package dev.granary.node.config;
 
 import dev.granary.api.ApiConfig;
+import dev.granary.chain.devnet.DevnetConfig;
+import dev.granary.chain.devnet.DevnetPolicy;
 import dev.granary.node.config.ValueParser.InvalidValueException;
 import dev.granary.p2p.P2pConfig;
 import dev.granary.store.StoreConfig;
@@ -66,7 +68,15 @@ final class ConfigAssembler {
                 new ApiConfig(api.host(), api.port(), get(KeySchema.API_MAX_BODY_BYTES)),
                 new StoreConfig(get(KeySchema.STORE_URL), get(KeySchema.STORE_POOL_SIZE)),
                 new P2pConfig(get(KeySchema.P2P_LISTEN)),
+                new ChainConfig(get(KeySchema.CHAIN_URL), get(KeySchema.CHAIN_TOKEN), devnet()),
                 new LogConfig(get(KeySchema.LOG_LEVEL)));
+    }
+
+    private DevnetConfig devnet() {
+        long challengeDelay = get(KeySchema.CHAIN_DEVNET_PRE_COMMIT_CHALLENGE_DELAY);
+        return new DevnetConfig(get(KeySchema.CHAIN_DEVNET_BLOCK_TIME), get(KeySchema.CHAIN_DEVNET_SECTOR_SIZE),
+                get(KeySchema.CHAIN_DEVNET_SEED), get(KeySchema.CHAIN_DEVNET_INCLUSION_DELAY),
+                DevnetPolicy.defaults(challengeDelay));
     }
 
     @SuppressWarnings("unchecked") // parse() stored key.parser()'s result under key, so the type matches

@@ -1,5 +1,6 @@
 package dev.granary.node.config;
 
+import dev.granary.chain.devnet.DevnetConfig;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -9,6 +10,19 @@ import io.vertx.core.json.JsonObject;
  */
 public final class ConfigJson {
     private ConfigJson() {
+    }
+
+    /** Devnet keys are written dotted (devnet.block-time), the spelling conf/granary.yaml documents. */
+    private static JsonObject chain(ChainConfig chain) {
+        DevnetConfig devnet = chain.devnet();
+        return new JsonObject()
+                .put(KeySchema.CHAIN_URL.name(), chain.url())
+                .put(KeySchema.CHAIN_TOKEN.name(), chain.token())
+                .put(KeySchema.CHAIN_DEVNET_BLOCK_TIME.name(), devnet.blockTime().toMillis() + "ms")
+                .put(KeySchema.CHAIN_DEVNET_SECTOR_SIZE.name(), devnet.sectorSize())
+                .put(KeySchema.CHAIN_DEVNET_PRE_COMMIT_CHALLENGE_DELAY.name(), devnet.policy().preCommitChallengeDelay())
+                .put(KeySchema.CHAIN_DEVNET_SEED.name(), devnet.seed())
+                .put(KeySchema.CHAIN_DEVNET_INCLUSION_DELAY.name(), devnet.inclusionDelay());
     }
 
     public static JsonObject toJson(GranaryConfig config) {
@@ -21,6 +35,7 @@ public final class ConfigJson {
                         .put(KeySchema.STORE_POOL_SIZE.name(), config.store().poolSize()))
                 .put("p2p", new JsonObject()
                         .put(KeySchema.P2P_LISTEN.name(), config.p2p().listen()))
+                .put("chain", chain(config.chain()))
                 .put("log", new JsonObject()
                         .put(KeySchema.LOG_LEVEL.name(), config.log().level()));
     }

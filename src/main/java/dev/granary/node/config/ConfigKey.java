@@ -27,9 +27,12 @@ public record ConfigKey<T>(String section, String name, String expected, String 
         return envVarFor(path());
     }
 
-    /** Text safe to print back to the operator. */
+    /** Text safe to print back to the operator: a URL loses its password, any other secret all of itself. */
     public String display(String text) {
-        return holdsSecret ? PostgresUrl.redact(text) : text;
+        if (!holdsSecret || text.isEmpty()) {
+            return text;
+        }
+        return text.contains("//") ? PostgresUrl.redact(text) : "***";
     }
 
     static String envVarFor(String path) {

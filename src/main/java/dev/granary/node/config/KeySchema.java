@@ -1,5 +1,6 @@
 package dev.granary.node.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,20 +26,56 @@ public final class KeySchema {
     public static final ConfigKey<String> P2P_LISTEN = new ConfigKey<>("p2p", "listen",
             "empty or a multiaddr like /ip4/0.0.0.0/tcp/24001",
             "libp2p listen address; empty means no libp2p listener", false, ValueParsers::multiaddrOrEmpty);
+    public static final ConfigKey<String> CHAIN_URL = new ConfigKey<>("chain", "url",
+            "empty (the embedded devnet) or an http://, https://, ws:// or wss:// URL of a Lotus JSON-RPC API",
+            "the chain node to follow; empty runs the embedded devnet", true, ValueParsers::chainUrlOrEmpty);
+    public static final ConfigKey<String> CHAIN_TOKEN = new ConfigKey<>("chain", "token",
+            "empty or an API token (a lotus JWT) without whitespace",
+            "bearer token for chain.url", true, ValueParsers::tokenOrEmpty);
+    public static final ConfigKey<Duration> CHAIN_DEVNET_BLOCK_TIME = new ConfigKey<>("chain",
+            "devnet.block-time", "a duration such as 1s, 500ms or 2m, or 0 for a manual clock",
+            "wall time between devnet epochs; 0 advances only on request", false,
+            ValueParsers.durationUpTo(Duration.ofHours(1)));
+    public static final ConfigKey<Long> CHAIN_DEVNET_SECTOR_SIZE = new ConfigKey<>("chain", "devnet.sector-size",
+            "one of 2KiB, 8MiB, 512MiB, 32GiB or 64GiB", "sector size of the devnet miner", false,
+            ValueParsers::sectorSize);
+    public static final ConfigKey<Integer> CHAIN_DEVNET_PRE_COMMIT_CHALLENGE_DELAY = new ConfigKey<>("chain",
+            "devnet.pre-commit-challenge-delay", "an integer from 1 to 10000",
+            "epochs between a pre-commit and its interactive seed", false, ValueParsers.integerIn(1, 10000));
+    public static final ConfigKey<String> CHAIN_DEVNET_SEED = new ConfigKey<>("chain", "devnet.seed",
+            "a non-empty text of at most 256 characters",
+            "text the devnet's tipset CIDs and randomness derive from", false, ValueParsers::seed);
+    public static final ConfigKey<Integer> CHAIN_DEVNET_INCLUSION_DELAY = new ConfigKey<>("chain",
+            "devnet.inclusion-delay", "an integer from 1 to 100",
+            "epochs between pushing a message and the epoch that executes it", false, ValueParsers.integerIn(1, 100));
     public static final ConfigKey<String> LOG_LEVEL = new ConfigKey<>("log", "level",
             "one of " + String.join(", ", LOG_LEVELS), "root log level", false, ValueParsers.oneOf(LOG_LEVELS));
 
     public static final List<ConfigKey<?>> KEYS =
-            List.of(API_LISTEN, API_MAX_BODY_BYTES, STORE_URL, STORE_POOL_SIZE, P2P_LISTEN, LOG_LEVEL);
+            List.of(API_LISTEN, API_MAX_BODY_BYTES, STORE_URL, STORE_POOL_SIZE, P2P_LISTEN, CHAIN_URL, CHAIN_TOKEN,
+                    CHAIN_DEVNET_BLOCK_TIME, CHAIN_DEVNET_SECTOR_SIZE, CHAIN_DEVNET_PRE_COMMIT_CHALLENGE_DELAY,
+                    CHAIN_DEVNET_SEED, CHAIN_DEVNET_INCLUSION_DELAY, LOG_LEVEL);
 
     private static final Map<String, ConfigKey<?>> BY_PATH =
             KEYS.stream().collect(Collectors.toUnmodifiableMap(ConfigKey::path, key -> key));
+    private static final Map<String, ConfigKey<?>> BY_ENV_VAR =
+            KEYS.stream().collect(Collectors.toUnmodifiableMap(ConfigKey::envVar, key -> key));
 
     private KeySchema() {
     }
 
     public static Optional<ConfigKey<?>> byPath(String path) {
         return Optional.ofNullable(BY_PATH.get(path));
+    }
+
+    /** The key an environment variable sets, e.g. GRANARY_CHAIN_DEVNET_BLOCK_TIME for chain.devnet.block-time. */
+    public static Optional<ConfigKey<?>> byEnvVar(String name) {
+        return Optional.ofNullable(BY_ENV_VAR.get(name));
+    }
+
+    /** True when {@code path} names a group of keys (chain.devnet), not a key itself. */
+    static boolean isGroup(String path) {
+        return !BY_PATH.containsKey(path) && KEYS.stream().anyMatch(key -> key.path().startsWith(path + "."));
     }
 
     /** Section names in documentation order. */

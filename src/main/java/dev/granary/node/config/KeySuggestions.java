@@ -27,11 +27,15 @@ final class KeySuggestions {
         return closest.isPresent() ? closest : sameNameInOtherSection(normalized);
     }
 
-    /** {@code api.url} -> {@code store.url}: right key, wrong section; only when unambiguous. */
+    /**
+     * {@code api.pool-size} -> {@code store.pool-size}, {@code chain.seed} -> {@code chain.devnet.seed}: right key,
+     * wrong section or group; only when unambiguous.
+     */
     private static Optional<String> sameNameInOtherSection(String normalized) {
         String leaf = normalized.substring(normalized.lastIndexOf('.') + 1);
         List<String> matches = KeySchema.KEYS.stream()
-                .filter(key -> key.name().equals(leaf)).map(ConfigKey::path).toList();
+                .filter(key -> key.path().substring(key.path().lastIndexOf('.') + 1).equals(leaf))
+                .map(ConfigKey::path).toList();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The environment and command-line layers, whose values are always text. */
@@ -33,10 +34,13 @@ final class StringLayers {
             if (split < 0) {
                 return;
             }
-            String path = rest.substring(0, split).toLowerCase(Locale.ROOT) + "."
-                    + rest.substring(split + 1).toLowerCase(Locale.ROOT).replace('_', '-');
             String source = "env " + name;
-            if (KeySchema.byPath(path).isPresent()) {
+            // Looked up by the variable's own name: grouped keys (chain.devnet.block-time) have dots in the
+            // key part that the underscores cannot tell apart from dashes.
+            Optional<ConfigKey<?>> key = KeySchema.byEnvVar(name);
+            String path = key.map(ConfigKey::path).orElse(rest.substring(0, split).toLowerCase(Locale.ROOT) + "."
+                    + rest.substring(split + 1).toLowerCase(Locale.ROOT).replace('_', '-'));
+            if (key.isPresent()) {
                 settings.put(path, new Setting(value, source));
             } else {
                 problems.add(ProblemText.unknownKey(path, source,

@@ -1,9 +1,12 @@
 package dev.granary.node.config;
 
+import dev.granary.chain.devnet.SealProofs;
+import dev.granary.node.config.ValueParser.InvalidValueException;
 import dev.granary.store.impl.PostgresUrl;
 
-import dev.granary.node.config.ValueParser.InvalidValueException;
-
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -14,6 +17,8 @@ final class ValueParsers {
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,19})\\s*([A-Za-z]*)");
     private static final Pattern DECIMAL_UNIT = Pattern.compile("(?i)[kmgt]b?");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(?i)(ms|s|m|h)");
+    private static final int MAX_SEED_CHARS = 256;
 
     private ValueParsers() {
     }
@@ -107,6 +112,76 @@ final class ValueParsers {
             } catch (PostgresUrl.InvalidStoreUrlException e) {
                 throw new InvalidValueException(e.problem());
             }
+        }
+        return text;
+    }
+
+    /** Binary units only, like every size here, then one of the sector sizes the devnet can seal. */
+    static long sectorSize(String text) {
+        long bytes = byteSize(text);
+        if (!SealProofs.SECTOR_SIZES.contains(bytes)) {
+            throw new InvalidValueException(bytes + " bytes is not a sector size");
+        }
+        return bytes;
+    }
+
+    /** "0" (a manual clock) or a whole number with a unit; a bare number is refused because its unit is a guess. */
+    static ValueParser<Duration> durationUpTo(Duration max) {
+        return text -> {
+            if (text.equals("0")) {
+                return Duration.ZERO;
+            }
+            Matcher m = DURATION.matcher(text);
+            if (!m.matches()) {
+                throw new InvalidValueException(text.chars().allMatch(Character::isDigit) && !text.isEmpty()
+                        ? "give a unit: ms, s, m or h" : null);
+            }
+            long amount = Long.parseLong(m.group(1));
+            Duration duration = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+            if (duration.compareTo(max) > 0) {
+                throw new InvalidValueException("it must be at most " + max.toMinutes() + " minutes");
+            }
+            return duration;
+        };
+    }
+
+    /** Empty selects the embedded devnet; otherwise a URL the Lotus adapter can dial. */
+    static String chainUrlOrEmpty(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new InvalidValueException("it is not a URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!List.of("http", "https", "ws", "wss").contains(scheme)) {
+            throw new InvalidValueException("the scheme must be http, https, ws or wss");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new InvalidValueException("the host is missing");
+        }
+        return text;
+    }
+
+    /** Tokens travel in an HTTP header, so whitespace inside one can only be a copy-and-paste accident. */
+    static String tokenOrEmpty(String text) {
+        if (text.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidValueException("it contains whitespace");
+        }
+        return text;
+    }
+
+    static String seed(String text) {
+        if (text.isEmpty() || text.length() > MAX_SEED_CHARS) {
+            throw new InvalidValueException(null);
         }
         return text;
     }

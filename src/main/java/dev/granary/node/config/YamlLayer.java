@@ -59,14 +59,7 @@ final class YamlLayer {
             if (!KeySchema.sections().contains(sectionName)) {
                 problems.add(unknownTopLevel(sectionName, source));
             } else if (section instanceof JsonObject keys) {
-                for (String keyName : keys.fieldNames()) {
-                    String path = sectionName + "." + keyName;
-                    if (KeySchema.byPath(path).isPresent()) {
-                        settings.put(path, new Setting(keys.getValue(keyName), source));
-                    } else {
-                        problems.add(ProblemText.unknownKey(path, source, KeySuggestions.suggest(path)));
-                    }
-                }
+                readKeys(sectionName, keys, source, settings, problems);
             } else if (section != null) { // null: every key of the section commented out, which is fine
                 problems.add(sectionName + ": " + ProblemText.quote(String.valueOf(section))
                         + " is not a section; expected a mapping of " + keyNames(sectionName)
@@ -74,6 +67,25 @@ final class YamlLayer {
             }
         }
         return new Layer(settings, problems);
+    }
+
+    /**
+     * Keys of a section, or of a group inside one: chain.devnet.block-time may be written dotted under chain or
+     * nested as block-time under devnet under chain.
+     */
+    private static void readKeys(String prefix, JsonObject keys, String source, Map<String, Setting> settings,
+                                 List<String> problems) {
+        for (String keyName : keys.fieldNames()) {
+            String path = prefix + "." + keyName;
+            Object value = keys.getValue(keyName);
+            if (KeySchema.byPath(path).isPresent()) {
+                settings.put(path, new Setting(value, source));
+            } else if (KeySchema.isGroup(path) && value instanceof JsonObject group) {
+                readKeys(path, group, source, settings, problems);
+            } else if (!(KeySchema.isGroup(path) && value == null)) { // an emptied group is fine, like a section
+                problems.add(ProblemText.unknownKey(path, source, KeySuggestions.suggest(path)));
+            }
+        }
     }
 
     private static String unknownTopLevel(String name, String source) {

@@ -12,13 +12,16 @@ class KeySchemaTest {
     @Test
     void environmentNamesFollowTheDocumentedRule() {
         assertEquals(List.of("GRANARY_API_LISTEN", "GRANARY_API_MAX_BODY_BYTES", "GRANARY_STORE_URL",
-                        "GRANARY_STORE_POOL_SIZE", "GRANARY_P2P_LISTEN", "GRANARY_LOG_LEVEL"),
+                        "GRANARY_STORE_POOL_SIZE", "GRANARY_P2P_LISTEN", "GRANARY_CHAIN_URL", "GRANARY_CHAIN_TOKEN",
+                        "GRANARY_CHAIN_DEVNET_BLOCK_TIME", "GRANARY_CHAIN_DEVNET_SECTOR_SIZE",
+                        "GRANARY_CHAIN_DEVNET_PRE_COMMIT_CHALLENGE_DELAY", "GRANARY_CHAIN_DEVNET_SEED",
+                        "GRANARY_CHAIN_DEVNET_INCLUSION_DELAY", "GRANARY_LOG_LEVEL"),
                 KeySchema.KEYS.stream().map(ConfigKey::envVar).toList());
     }
 
     @Test
     void sectionsAreListedInDocumentationOrder() {
-        assertEquals(List.of("api", "store", "p2p", "log"), KeySchema.sections());
+        assertEquals(List.of("api", "store", "p2p", "chain", "log"), KeySchema.sections());
     }
 
     @Test

@@ -58,9 +58,10 @@ class ProblemReportingTest {
 
     @Test
     void keyInTheWrongSectionOrSpellingPointsAtTheRightOne() {
-        Path file = ConfigFixture.writeRepoFile(dir, "api:\n  url: x\nstore:\n  pool_size: 2\n");
+        Path file = ConfigFixture.writeRepoFile(dir, "api:\n  pool-size: x\nstore:\n  pool_size: 2\n");
         List<String> problems = fixture.problems(file, Map.of(), Map.of());
-        assertTrue(problems.contains("api.url: unknown key " + fileSource(file) + "; did you mean store.url?"), problems.toString());
+        assertTrue(problems.contains("api.pool-size: unknown key " + fileSource(file) + "; did you mean store.pool-size?"),
+                problems.toString());
         assertTrue(problems.contains("store.pool_size: unknown key " + fileSource(file) + "; did you mean store.pool-size?"),
                 problems.toString());
     }
@@ -192,7 +193,7 @@ class ProblemReportingTest {
     @Test
     void yamlThatIsNotAMappingNamesTheFile() {
         Path file = ConfigFixture.writeRepoFile(dir, "- api\n- store\n");
-        assertEquals("file " + file.toAbsolutePath() + ": not a YAML mapping of sections; expected top-level keys api, store, p2p, log",
+        assertEquals("file " + file.toAbsolutePath() + ": not a YAML mapping of sections; expected top-level keys api, store, p2p, chain, log",
                 fixture.problem(file, Map.of(), Map.of()));
     }
 
