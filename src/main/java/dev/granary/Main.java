@@ -2,6 +2,8 @@ package dev.granary;
 
 import dev.granary.cli.AuthCommand;
 import dev.granary.cli.BenchCommand;
+import dev.granary.cli.ChainCommand;
+import dev.granary.cli.DevnetCommand;
 import dev.granary.cli.FsmCommand;
 import dev.granary.cli.NetCommand;
 import dev.granary.cli.PieceCommand;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Filecoin storage provider server.",
         subcommands = {RunCommand.class, StopCommand.class, AuthCommand.class, FsmCommand.class, BenchCommand.class,
-                PieceCommand.class, NetCommand.class, VersionCommand.class,
+                PieceCommand.class, NetCommand.class, ChainCommand.class, DevnetCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Mixin

@@ -6,6 +6,7 @@ import dev.granary.api.ApiVerticle;
 import dev.granary.api.rpc.JwtTokens;
 import dev.granary.api.rpc.Permission;
 import dev.granary.api.rpc.RpcDispatcher;
+import dev.granary.chain.ChainApi;
 import dev.granary.node.config.GranaryConfig;
 import dev.granary.p2p.host.Libp2pHost;
 import dev.granary.store.MetaRepository;
@@ -46,6 +47,8 @@ public final class GranaryNode {
     private String apiUrl;
     /** Null when p2p.listen is empty. */
     private Libp2pHost p2pHost;
+    /** Null until started. */
+    private ChainApi chain;
     private Future<Void> stopping;
 
     private GranaryNode(Vertx vertx, GranaryConfig config, RepoDir repo, Store store) {
@@ -86,10 +89,12 @@ public final class GranaryNode {
         });
         return recordStart()
                 .compose(v -> startP2p())
+                .compose(v -> startChain())
                 .compose(v -> vertx.executeBlocking(repo::loadOrCreateJwtSecret))
                 .compose(secret -> deployApi(new ApiAuth(new JwtTokens(secret)), registry))
                 .compose(this::writeClientFiles)
-                .map(v -> announceReady());
+                .compose(v -> NodeChain.describe(chain))
+                .map(this::announceReady);
     }
 
     private Future<Void> recordStart() {
@@ -109,9 +114,19 @@ public final class GranaryNode {
         });
     }
 
+    /** After p2p, so a new devnet registers the identity the host already uses as its miner's peer ID. */
+    private Future<Void> startChain() {
+        return NodeChain.start(vertx, config.chain(), store, repo.root()).map(started -> {
+            chain = started;
+            return null;
+        });
+    }
+
     private Future<ApiAuth> deployApi(ApiAuth auth, PrometheusMeterRegistry registry) {
         var methods = new ArrayList<>(new NodeRpcMethods(vertx, auth).all());
         methods.addAll(new NetRpcMethods(Optional.ofNullable(p2pHost)).all());
+        methods.addAll(new ChainRpcMethods(chain).all());
+        methods.addAll(new DevnetRpcMethods(chain).all());
         var dispatcher = new RpcDispatcher(methods, registry, MAX_RPC_BATCH);
         ApiVerticle api = new ApiVerticle(config.api(), dispatcher, auth, registry);
         return vertx.deployVerticle(api).map(id -> {
@@ -130,10 +145,10 @@ public final class GranaryNode {
         });
     }
 
-    private GranaryNode announceReady() {
+    private GranaryNode announceReady(String chainDescription) {
         String p2p = p2pAddress().orElse("none");
         vertx.eventBus().publish(NodeMessage.LIFECYCLE, new NodeMessage.Ready(apiUrl, p2p), MessageCodecs.LOCAL);
-        log.info("granary ready api={} p2p={}", apiUrl, p2p);
+        log.info("granary ready api={} p2p={} {}", apiUrl, p2p, chainDescription);
         return this;
     }
 
@@ -150,6 +165,11 @@ public final class GranaryNode {
         return addresses.isEmpty() ? Optional.empty() : Optional.of(addresses.getFirst().toString());
     }
 
+    /** The chain adapter this node runs (the devnet unless chain.url is set). */
+    public ChainApi chain() {
+        return chain;
+    }
+
     public Path repoRoot() {
         return repo.root();
     }
@@ -164,8 +184,9 @@ public final class GranaryNode {
     }
 
     /**
-     * Stops taking work, undeploys verticles newest first, closes the libp2p host (peers' streams may still reach the
-     * store), then the store, and releases the repo. Idempotent.
+     * Stops taking work, undeploys verticles newest first, stops the chain adapter (the devnet finishes its store
+     * write), closes the libp2p host (peers' streams may still reach the store), then the store, and releases the
+     * repo. Idempotent.
      */
     public Future<Void> stop(String reason) {
         if (stopping == null) {
@@ -173,6 +194,7 @@ public final class GranaryNode {
             vertx.eventBus().publish(NodeMessage.LIFECYCLE, new NodeMessage.Stopping(reason), MessageCodecs.LOCAL);
             stopping = undeployAll()
                     .eventually(() -> control == null ? Future.succeededFuture() : control.unregister())
+                    .eventually(() -> chain == null ? Future.succeededFuture() : chain.close())
                     .eventually(() -> p2pHost == null ? Future.succeededFuture() : p2pHost.close())
                     .eventually(store::close)
                     .eventually(() -> closeQuietly(vertx, repo))

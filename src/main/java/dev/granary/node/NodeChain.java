@@ -1,0 +1,40 @@
+package dev.granary.node;
+
+import dev.granary.chain.ChainApi;
+import dev.granary.chain.devnet.DevnetChain;
+import dev.granary.node.config.ChainConfig;
+import dev.granary.node.config.ConfigException;
+import dev.granary.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The one place that picks the chain adapter: the embedded devnet when chain.url is empty, a Lotus-compatible node
+ * otherwise. Returns the adapter started, so it publishes heads from the moment the node is up.
+ */
+final class NodeChain {
+    private NodeChain() {
+    }
+
+    static Future<ChainApi> start(Vertx vertx, ChainConfig config, Store store, Path repoRoot) {
+        if (!config.devnetMode()) {
+            return Future.failedFuture(new ConfigException(List.of(
+                    "chain.url: the Lotus adapter is not wired in this build")));
+        }
+        DevnetChain devnet = DevnetChain.create(vertx, store, repoRoot, config.devnet());
+        return devnet.start().<ChainApi>map(started -> devnet)
+                .recover(failure -> devnet.close().transform(closed -> Future.failedFuture(failure)));
+    }
+
+    /** How the ready line names the chain: {@code chain=devnet miner=t01000 epoch=12}. */
+    static Future<String> describe(ChainApi chain) {
+        if (chain instanceof DevnetChain devnet) {
+            return devnet.miner().compose(miner -> devnet.head().map(head -> "chain=devnet miner="
+                    + miner.miner().format(DevnetChain.NETWORK) + " epoch=" + head.epoch()));
+        }
+        return chain.head().map(head -> "chain=lotus epoch=" + head.epoch());
+    }
+}
