@@ -161,15 +161,14 @@ final class RlePlus {
             return position < end;
         }
 
+        /** Up to 8 bits, from the two bytes they can span. */
         int read(int count) {
-            int value = 0;
-            for (int i = 0; i < count; i++, position++) {
-                long index = position >>> 3;
-                if (index < bytes.length && (bytes[(int) index] >> (position & 7) & 1) != 0) {
-                    value |= 1 << i;
-                }
-            }
-            return value;
+            long index = position >>> 3;
+            int shift = (int) (position & 7);
+            int low = index < bytes.length ? bytes[(int) index] & 0xFF : 0;
+            int high = index + 1 < bytes.length ? bytes[(int) index + 1] & 0xFF : 0;
+            position += count;
+            return ((low | high << 8) >>> shift) & ((1 << count) - 1);
         }
     }
 
