@@ -24,7 +24,9 @@ final class DevnetRuntime {
         this.deals = new DealLifecycle(state, accounts, escrow);
         this.pool = new MessagePool(state, accounts);
         MarketActor market = new MarketActor(state, accounts, escrow, new DealValidation(accounts, config.policy()));
-        MinerActor miner = new MinerActor();
+        SealInputs seal = new SealInputs(state, config.policy());
+        MinerActor miner = new MinerActor(state, new PreCommits(state, accounts, deals, config.policy()),
+                new ProveCommits(state, deals, seal, config.policy()), deals);
         MessageExecutor executor = new MessageExecutor(state, accounts,
                 Map.of(ActorKind.MARKET, market, ActorKind.MINER, miner), faults);
         this.producer = new EpochProducer(state, pool, executor,
