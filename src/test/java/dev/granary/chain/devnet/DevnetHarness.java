@@ -11,6 +11,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +27,9 @@ final class DevnetHarness implements AutoCloseable {
     private final StoreConfig storeConfig;
     private final DevnetConfig config;
     final List<ChainEvent> events = new CopyOnWriteArrayList<>();
+    private record EventWaiter(int count, CompletableFuture<Void> reached) {
+    }
+    private final List<EventWaiter> eventWaiters = new CopyOnWriteArrayList<>();
     private final MessageConsumer<ChainEvent> consumer;
     private Store store;
     private DevnetChain chain;
@@ -36,7 +40,16 @@ final class DevnetHarness implements AutoCloseable {
         this.storeConfig = storeConfig;
         this.config = config;
         MessageCodecs.registerOnce(vertx);
-        this.consumer = vertx.eventBus().localConsumer(ChainEvent.ADDRESS, message -> events.add(message.body()));
+        this.consumer = vertx.eventBus().localConsumer(ChainEvent.ADDRESS, message -> {
+            events.add(message.body());
+            eventWaiters.removeIf(waiter -> {
+                if (events.size() >= waiter.count()) {
+                    waiter.reached().complete(null);
+                    return true;
+                }
+                return false;
+            });
+        });
     }
 
     /** A started devnet with a manual clock on SQLite in {@code repo}. */
@@ -70,6 +83,16 @@ final class DevnetHarness implements AutoCloseable {
     void stop() throws Exception {
         await(chain.close());
         await(store.close());
+    }
+
+    /** Blocks until at least {@code count} chain events have arrived, at most {@code seconds}. */
+    void awaitEvents(int count, long seconds) throws Exception {
+        CompletableFuture<Void> reached = new CompletableFuture<>();
+        eventWaiters.add(new EventWaiter(count, reached));
+        if (events.size() >= count) {
+            reached.complete(null);
+        }
+        reached.get(seconds, TimeUnit.SECONDS);
     }
 
     ChainHead advance(int epochs) throws Exception {
