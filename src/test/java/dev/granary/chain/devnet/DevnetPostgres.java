@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * test, which the store creates on open, dropped afterwards. Unreachable, the tests are skipped with a message,
  * except under CI=true where they must run.
  */
-final class DevnetPostgres {
+public final class DevnetPostgres {
     static final String HOST = "127.0.0.1";
     static final int PORT = 5432;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,7 +25,7 @@ final class DevnetPostgres {
     }
 
     /** Why Postgres cannot be used, or null when it can. */
-    static String unreachable(String what) {
+    public static String unreachable(String what) {
         Vertx probe = Vertx.vertx();
         try {
             PgConnection.connect(probe, maintenance()).compose(PgConnection::close).await(10, TimeUnit.SECONDS);
@@ -42,17 +42,17 @@ final class DevnetPostgres {
         }
     }
 
-    static String newDatabaseName() {
+    public static String newDatabaseName() {
         byte[] bytes = new byte[6];
         RANDOM.nextBytes(bytes);
         return "granary_devnet_" + HexFormat.of().formatHex(bytes);
     }
 
-    static StoreConfig store(String database) {
+    public static StoreConfig store(String database) {
         return new StoreConfig("postgres://postgres@" + HOST + ":" + PORT + "/" + database, 4);
     }
 
-    static void drop(String database) throws Exception {
+    public static void drop(String database) throws Exception {
         Vertx admin = Vertx.vertx();
         try {
             PgConnection.connect(admin, maintenance())
