@@ -65,7 +65,7 @@ public final class Libp2pHost {
         this.client = vertx.createNetClient(new NetClientOptions()
                 .setConnectTimeout((int) config.handshakeTimeout().toMillis())
                 .setIdleTimeout((int) config.idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
-        handle(PING, PingProtocol::serve);
+        handle(PING, stream -> PingProtocol.serve(stream, () -> metrics.pingAnswered("protocol")));
         handle(IDENTIFY, stream -> IdentifyProtocol.serve(this, stream));
     }
 
