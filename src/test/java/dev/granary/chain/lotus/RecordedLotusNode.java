@@ -2,6 +2,7 @@ package dev.granary.chain.lotus;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -45,8 +46,16 @@ final class RecordedLotusNode extends VerticleBase {
     record RpcFailure(long code, String message) implements Answer {
     }
 
-    /** Any status and body, verbatim. */
+    /** Any status and body, verbatim but for {@code "$ID"}, which becomes the request's id. */
     record Http(int status, String body) implements Answer {
+    }
+
+    /** The named recorded reply, after {@code millis}. */
+    record Delayed(long millis, String name) implements Answer {
+    }
+
+    /** The named recorded reply followed by {@code bytes} of JSON whitespace (valid, just big). */
+    record Padded(String name, int bytes) implements Answer {
     }
 
     /** Never answers. */
@@ -141,7 +150,12 @@ final class RecordedLotusNode extends VerticleBase {
                 case Recorded recorded -> json(request, 200, envelope(id).mergeIn(Recordings.reply(method, recorded.name())));
                 case RpcFailure failure -> json(request, 200, envelope(id)
                         .put("error", new JsonObject().put("code", failure.code()).put("message", failure.message())));
-                case Http http -> request.response().setStatusCode(http.status()).end(http.body());
+                case Http http -> request.response().setStatusCode(http.status())
+                        .end(http.body().replace("\"$ID\"", String.valueOf(id)));
+                case Delayed delayed -> vertx.setTimer(delayed.millis(),
+                        t -> json(request, 200, envelope(id).mergeIn(Recordings.reply(method, delayed.name()))));
+                case Padded padded -> request.response().putHeader("Content-Type", "application/json")
+                        .end(envelope(id).mergeIn(Recordings.reply(method, padded.name())).encode() + " ".repeat(padded.bytes()));
                 case Silent silent -> {
                 }
                 case Oversized oversized -> oversized(request, id, oversized);
@@ -198,15 +212,17 @@ final class RecordedLotusNode extends VerticleBase {
                 case Dropped dropped -> ws.close();
                 default -> {
                     long channel = channels.incrementAndGet();
+                    Promise<Void> closed = Promise.promise();
+                    ws.closeHandler(v -> closed.tryComplete());
                     ws.writeTextMessage(envelope(id).put("result", channel).encode())
-                            .onSuccess(v -> subscribers.add(new Subscriber(ws, context, channel, authorization)));
+                            .onSuccess(v -> subscribers.add(new Subscriber(ws, context, channel, authorization, closed.future())));
                 }
             }
         });
     }
 
     /** One accepted ChainNotify subscription: the test pushes notifications through it. */
-    record Subscriber(ServerWebSocket socket, Context context, long channel, String authorization) {
+    record Subscriber(ServerWebSocket socket, Context context, long channel, String authorization, Future<Void> closed) {
         /** An xrpc.ch.val notification carrying the recorded head changes {@code name}. */
         void send(String name) {
             sendRaw(new JsonObject().put("jsonrpc", "2.0").put("method", "xrpc.ch.val")

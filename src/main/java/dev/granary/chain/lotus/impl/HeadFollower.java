@@ -223,7 +223,8 @@ public final class HeadFollower {
             }
             case "xrpc.ch.close" -> {
                 if (channel != null && params.index(0).int64() == channel) {
-                    throw method.fail("the node closed the head channel");
+                    LOG.warn("chain node at {} closed the head channel; resubscribing", config.url());
+                    socket.close();
                 }
             }
             default -> LOG.debug("ignoring {} from the chain node", name);

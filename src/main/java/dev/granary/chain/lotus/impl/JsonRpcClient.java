@@ -160,6 +160,8 @@ public final class JsonRpcClient {
 
     private void read(String method, HttpClientResponse response, Promise<HttpReply> promise) {
         int max = config.maxResponseBytes();
+        // set first: a reset below surfaces here, and an unhandled one would be logged as an error
+        response.exceptionHandler(e -> promise.tryFail(TransportFailure.lost(e)));
         String declared = response.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
                 && Long.parseLong(declared) > max) {
@@ -179,7 +181,6 @@ public final class JsonRpcClient {
             }
             body.appendBuffer(chunk);
         });
-        response.exceptionHandler(e -> promise.tryFail(TransportFailure.lost(e)));
         response.endHandler(v -> {
             int status = response.statusCode();
             if (status == 502 || status == 503 || status == 504) {
