@@ -21,6 +21,7 @@ import dev.granary.chain.lotus.impl.MarketJson;
 import dev.granary.chain.lotus.impl.MessageJson;
 import dev.granary.chain.lotus.impl.MinerJson;
 import dev.granary.chain.lotus.impl.NetworkJson;
+import dev.granary.chain.lotus.impl.RandomnessJson;
 import dev.granary.chain.lotus.impl.RpcError;
 import dev.granary.chain.lotus.impl.SectorJson;
 import dev.granary.chain.lotus.impl.TipSetJson;
@@ -45,7 +46,6 @@ import java.util.Optional;
 public final class LotusChain implements ChainApi {
     /** api.LookbackNoLimit: search the whole chain for a message. */
     private static final long LOOKBACK_NO_LIMIT = -1;
-    private static final int RANDOMNESS_BYTES = 32;
 
     private final Vertx vertx;
     private final LotusConfig config;
@@ -204,13 +204,7 @@ public final class LotusChain implements ChainApi {
 
     private Future<byte[]> randomness(String method, DomainSeparationTag tag, long epoch, byte[] entropy) {
         JsonArray params = atHead(tag.value(), epoch, Base64.getEncoder().encodeToString(entropy));
-        return rpc.call(method, params, Delivery.IDEMPOTENT, value -> {
-            byte[] randomness = value.bytes(RANDOMNESS_BYTES);
-            if (randomness.length != RANDOMNESS_BYTES) {
-                throw value.fail("expected " + RANDOMNESS_BYTES + " bytes of randomness, got " + randomness.length);
-            }
-            return randomness;
-        });
+        return rpc.call(method, params, Delivery.IDEMPOTENT, RandomnessJson::randomness);
     }
 
     /** State calls end with a tipset key; the empty key (written {@code []}, as Go clients do) means the head. */
