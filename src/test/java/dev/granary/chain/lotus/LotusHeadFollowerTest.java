@@ -102,6 +102,18 @@ class LotusHeadFollowerTest {
     }
 
     @Test
+    void resubscribingKeepsTryingWhileTheNodeIsAway() throws Exception {
+        await(chain.start());
+        Subscriber first = node.nextSubscriber();
+        node.rejectWebSockets(503, 2);
+        first.drop();
+        Subscriber second = node.nextSubscriber();
+        assertEquals(4, node.handshakes(), "the first socket, two refused attempts, the one that worked");
+        second.send("current");
+        assertEquals(new HeadApplied(head("current", 0)), events.next());
+    }
+
+    @Test
     void aHeadLostWhileDisconnectedIsReportedReverted() throws Exception {
         await(chain.start());
         Subscriber first = node.nextSubscriber();
@@ -167,7 +179,7 @@ class LotusHeadFollowerTest {
 
     @Test
     void aRejectedTokenFailsStartWithPermission() {
-        node.rejectWebSockets(401);
+        node.rejectWebSockets(401, Integer.MAX_VALUE);
         var error = failure(chain.start(), Kind.PERMISSION);
         assertTrue(error.getMessage().contains("rejected the API token (HTTP 401 on Filecoin.ChainNotify)"), error.getMessage());
     }

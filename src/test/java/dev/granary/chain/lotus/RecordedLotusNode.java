@@ -13,11 +13,13 @@ import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -75,6 +77,8 @@ final class RecordedLotusNode extends VerticleBase {
     private final LinkedBlockingQueue<Subscriber> subscribers = new LinkedBlockingQueue<>();
     private final AtomicLong channels = new AtomicLong(100);
     private volatile int rejectWebSocketsWith;
+    private final AtomicInteger rejectionsLeft = new AtomicInteger();
+    private final AtomicInteger handshakes = new AtomicInteger();
     private HttpServer server;
 
     static RecordedLotusNode deploy(Vertx vertx) throws Exception {
@@ -98,8 +102,8 @@ final class RecordedLotusNode extends VerticleBase {
 
     LotusConfig lotusConfig() {
         return LotusConfig.of(url(), TOKEN)
-                .withTimeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5))
-                .withRetries(2, java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(100));
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
+                .withRetries(2, Duration.ofMillis(20), Duration.ofMillis(100));
     }
 
     void script(String method, Answer... answers) {
@@ -123,8 +127,14 @@ final class RecordedLotusNode extends VerticleBase {
         return calls.getFirst();
     }
 
-    void rejectWebSockets(int status) {
+    /** The next {@code count} WebSocket handshakes are refused with {@code status}. */
+    void rejectWebSockets(int status, int count) {
         rejectWebSocketsWith = status;
+        rejectionsLeft.set(count);
+    }
+
+    int handshakes() {
+        return handshakes.get();
     }
 
     /** The next ChainNotify subscription the node accepted. */
@@ -188,9 +198,9 @@ final class RecordedLotusNode extends VerticleBase {
     }
 
     private void onHandshake(ServerWebSocketHandshake handshake) {
-        int reject = rejectWebSocketsWith;
-        if (reject != 0) {
-            handshake.reject(reject);
+        handshakes.incrementAndGet();
+        if (rejectionsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            handshake.reject(rejectWebSocketsWith);
         } else {
             handshake.accept();
         }

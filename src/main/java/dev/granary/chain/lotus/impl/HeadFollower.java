@@ -235,15 +235,16 @@ public final class HeadFollower {
         if (pendingSubscription == null || response.field("id").isNull() || response.field("id").int64() != id) {
             return;
         }
-        Promise<Long> subscription = pendingSubscription;
-        pendingSubscription = null;
         JsonValue error = response.field("error");
         if (!error.isNull()) {
             RpcError rpcError = new RpcError(error.field("code").int64(), error.field("message").text(RpcReply.MAX_ERROR_CHARS));
-            subscription.tryFail(ChainErrors.rejected(CHAIN_NOTIFY, rpcError));
+            failPending(ChainErrors.rejected(CHAIN_NOTIFY, rpcError));
             return;
         }
-        subscription.tryComplete(JsonValue.result(CHAIN_NOTIFY, response.field("result").raw()).int64());
+        long chan = JsonValue.result(CHAIN_NOTIFY, response.field("result").raw()).int64();
+        Promise<Long> subscription = pendingSubscription;
+        pendingSubscription = null;
+        subscription.tryComplete(chan);
     }
 
     private void apply(List<TipSetJson.HeadChange> changes) {
@@ -282,10 +283,13 @@ public final class HeadFollower {
         if (ws != socket) {
             return;
         }
+        // a socket that closes while subscribing fails that subscription, whose caller decides what comes next;
+        // only a live subscription that drops is resubscribed from here
+        boolean wasLive = channel != null;
         socket = null;
         channel = null;
         failPending(new ChainException(Kind.UNREACHABLE, unreachable("connection closed before " + CHAIN_NOTIFY + " answered")));
-        if (following && !closed) {
+        if (wasLive && following && !closed) {
             LOG.warn("chain head subscription to {} dropped; resubscribing", config.url());
             scheduleReconnect();
         }

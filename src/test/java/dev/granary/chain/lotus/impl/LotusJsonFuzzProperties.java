@@ -12,6 +12,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -185,8 +187,8 @@ class LotusJsonFuzzProperties {
                     entries.forEach(e -> object.put(e.name(), e.value()));
                     return (Object) object;
                 });
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, leaves), net.jqwik.api.Tuple.of(2, arrays),
-                net.jqwik.api.Tuple.of(3, objects));
+        return Arbitraries.frequencyOf(Tuple.of(3, leaves), Tuple.of(2, arrays),
+                Tuple.of(3, objects));
     }
 
     /** A copy of {@code result} with the node at position {@code at} (pre-order) replaced, removed or wrapped. */
@@ -253,7 +255,7 @@ class LotusJsonFuzzProperties {
     }
 
     private static Map<String, JsonObject> loadRecordings() {
-        Map<String, JsonObject> recordings = new java.util.HashMap<>();
+        Map<String, JsonObject> recordings = new HashMap<>();
         for (String method : MAPPERS.keySet()) {
             try (InputStream in = LotusJsonFuzzProperties.class.getResourceAsStream("/chain/lotus/" + method + ".json")) {
                 recordings.put(method, new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
