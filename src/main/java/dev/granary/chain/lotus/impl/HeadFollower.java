@@ -3,7 +3,6 @@ package dev.granary.chain.lotus.impl;
 import dev.granary.chain.ChainEvent;
 import dev.granary.chain.ChainException;
 import dev.granary.chain.ChainException.Kind;
-import dev.granary.chain.ChainHead;
 import dev.granary.chain.lotus.LotusConfig;
 import dev.granary.node.MessageCodecs;
 import io.vertx.core.Context;
@@ -23,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -38,8 +36,7 @@ import java.util.function.Supplier;
  * subscription time); later ones hold "revert" changes followed by "apply" changes.
  *
  * <p>When the socket drops (or the node closes the channel) the follower resubscribes with exponential backoff, for
- * as long as it is open. A resubscription's "current" head is published only if it is new; if it is not above the
- * last applied head, that head left the chain while the socket was down and is reported reverted first.
+ * as long as it is open; {@link HeadTracker} keeps the events consistent across resubscriptions.
  *
  * <p>All state is confined to the context {@link #start()} was first called on.
  */
@@ -63,7 +60,7 @@ public final class HeadFollower {
     private long requestId;
     private Promise<Long> pendingSubscription;
     private Long channel;
-    private ChainHead lastApplied;
+    private final HeadTracker heads = new HeadTracker();
     private int failedReconnects;
     private long reconnectTimer = -1;
 
@@ -218,7 +215,7 @@ public final class HeadFollower {
         switch (name) {
             case "xrpc.ch.val" -> {
                 if (channel != null && params.index(0).int64() == channel) {
-                    apply(TipSetJson.headChanges(params.index(1)));
+                    heads.events(TipSetJson.headChanges(params.index(1))).forEach(this::publish);
                 }
             }
             case "xrpc.ch.close" -> {
@@ -245,34 +242,6 @@ public final class HeadFollower {
         Promise<Long> subscription = pendingSubscription;
         pendingSubscription = null;
         subscription.tryComplete(chan);
-    }
-
-    private void apply(List<TipSetJson.HeadChange> changes) {
-        for (TipSetJson.HeadChange change : changes) {
-            ChainHead head = change.head();
-            switch (change.type()) {
-                case "current" -> {
-                    if (lastApplied != null && lastApplied.key().equals(head.key())) {
-                        continue;
-                    }
-                    if (lastApplied != null && head.epoch() <= lastApplied.epoch()) {
-                        publish(new ChainEvent.HeadReverted(lastApplied));
-                    }
-                    publish(new ChainEvent.HeadApplied(head));
-                    lastApplied = head;
-                }
-                case "apply" -> {
-                    publish(new ChainEvent.HeadApplied(head));
-                    lastApplied = head;
-                }
-                default -> {
-                    publish(new ChainEvent.HeadReverted(head));
-                    if (lastApplied != null && lastApplied.key().equals(head.key())) {
-                        lastApplied = null;
-                    }
-                }
-            }
-        }
     }
 
     private void publish(ChainEvent event) {
