@@ -30,6 +30,7 @@ import static dev.granary.chain.lotus.LotusTestSupport.await;
 import static dev.granary.chain.lotus.LotusTestSupport.failure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,7 +100,8 @@ class LotusChainMessageTest {
     void aPushIsNotRetriedAfterATimeout() throws Exception {
         node.script("Filecoin.MpoolPushMessage", new Silent(), new Recorded("ok"));
         LotusChain impatient = impatient();
-        var error = failure(impatient.pushMessage(PUBLISH), Kind.UNREACHABLE);
+        var error = failure(impatient.pushMessage(PUBLISH), Kind.OUTCOME_UNKNOWN);
+        assertFalse(error.retryable(), "retrying blindly could send the message twice");
         await(impatient.close());
         assertTrue(error.getMessage().contains("no answer within 300 ms"), error.getMessage());
         assertTrue(error.getMessage().contains("not retried because the node may have accepted the message"), error.getMessage());
@@ -109,8 +111,8 @@ class LotusChainMessageTest {
     @Test
     void aPushIsNotRetriedAfterAGatewayErrorOrADroppedConnection() {
         node.script("Filecoin.MpoolPushMessage", new Http(503, "busy"), new Dropped(), new Recorded("ok"));
-        failure(chain.pushMessage(PUBLISH), Kind.UNREACHABLE);
-        failure(chain.pushMessage(PUBLISH), Kind.UNREACHABLE);
+        failure(chain.pushMessage(PUBLISH), Kind.OUTCOME_UNKNOWN);
+        failure(chain.pushMessage(PUBLISH), Kind.OUTCOME_UNKNOWN);
         assertEquals(2, node.received("Filecoin.MpoolPushMessage").size());
     }
 

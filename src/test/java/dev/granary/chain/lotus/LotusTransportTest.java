@@ -123,7 +123,7 @@ class LotusTransportTest {
         assertTrue(error.getMessage().contains("connection lost"), error.getMessage());
         assertEquals(3, connections.get(), "one connection per attempt");
 
-        var push = failure(flaky.pushMessage(LotusChainMessageTestData.PUSH), Kind.UNREACHABLE);
+        var push = failure(flaky.pushMessage(LotusChainMessageTestData.PUSH), Kind.OUTCOME_UNKNOWN);
         assertTrue(push.getMessage().contains("not retried"), push.getMessage());
         assertEquals(4, connections.get(), "the push reached the socket once and was not repeated");
         await(flaky.close());

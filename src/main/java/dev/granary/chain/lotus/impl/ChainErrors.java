@@ -20,7 +20,7 @@ final class ChainErrors {
 
     /** A push that may have reached the node is not repeated: a second MpoolPushMessage would send a second message. */
     static ChainException unreachableAfterPush(URI url, String method, TransportFailure failure) {
-        return new ChainException(Kind.UNREACHABLE, "chain node at " + url + " is unreachable: " + failure.getMessage()
+        return new ChainException(Kind.OUTCOME_UNKNOWN, "chain node at " + url + " is unreachable: " + failure.getMessage()
                 + " during " + method + "; not retried because the node may have accepted the message: look for it"
                 + " (mpool or StateSearchMsg) before pushing it again", failure);
     }
