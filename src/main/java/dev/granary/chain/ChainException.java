@@ -10,7 +10,12 @@ public final class ChainException extends RuntimeException {
         /** The chain node refused the request as invalid (bad params, unknown actor, mpool rejection). */
         REJECTED,
         /** The chain node answered something this adapter cannot read. */
-        PROTOCOL
+        PROTOCOL,
+        /**
+         * A message push may or may not have reached the node (the connection broke after the request went out).
+         * Pushing again could send a second message: look for the first one (searchMessage, the mpool) before retrying.
+         */
+        OUTCOME_UNKNOWN
     }
 
     private final Kind kind;

@@ -2,7 +2,10 @@ package dev.granary.chain;
 
 import dev.granary.filecoin.market.DealProposal;
 
-/** A deal as the market actor holds it. */
+/**
+ * A deal as the market actor holds it. Over Lotus JSON a bytes {@link dev.granary.filecoin.market.DealLabel} arrives
+ * as {@code ""}, so compare deals by deal ID and fields, not by re-deriving the proposal CID.
+ */
 public record MarketDeal(DealProposal proposal, DealState state) {
 
     /** Epochs are -1 while unset (lotus' convention). */

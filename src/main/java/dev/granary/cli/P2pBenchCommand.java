@@ -4,6 +4,7 @@ import dev.granary.bench.BenchResult;
 import dev.granary.bench.P2pBenchmark;
 import dev.granary.piece.SizeText;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
@@ -33,10 +34,12 @@ public final class P2pBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long bytes = SizeText.parse(size);
-        Vertx vertx = Vertx.vertx();
+        // one event loop per side, as two single-threaded peers in separate processes would have
+        Vertx senderVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        Vertx receiverVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         List<BenchResult> results = new ArrayList<>();
         P2pBenchmark.StreamRun run;
-        try (P2pBenchmark bench = P2pBenchmark.start(vertx, streams)) {
+        try (P2pBenchmark bench = P2pBenchmark.start(senderVertx, receiverVertx, streams)) {
             // a smaller unreported round first, so neither side is measured while the JIT is still compiling
             long warmUp = Math.min(bytes, 32L << 20);
             bench.plainThroughput(warmUp);
@@ -46,7 +49,8 @@ public final class P2pBenchCommand implements Callable<Integer> {
             run = bench.concurrentStreams(streams, echoSize);
             report(results, run.result());
         } finally {
-            vertx.close().await(1, TimeUnit.MINUTES);
+            senderVertx.close().await(1, TimeUnit.MINUTES);
+            receiverVertx.close().await(1, TimeUnit.MINUTES);
         }
         double ratio = results.get(1).perSecond() / results.get(0).perSecond();
         if (json) {

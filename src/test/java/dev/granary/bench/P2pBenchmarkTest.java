@@ -13,7 +13,8 @@ class P2pBenchmarkTest {
     @Test
     void runsEndToEndWithTinySizes() throws Exception {
         Vertx vertx = Vertx.vertx();
-        try (P2pBenchmark bench = P2pBenchmark.start(vertx, 300)) {
+        Vertx other = Vertx.vertx();
+        try (P2pBenchmark bench = P2pBenchmark.start(vertx, other, 300)) {
             long bytes = 200_000; // not a multiple of the chunk, so the short last write is covered
             assertEquals(bytes, bench.plainThroughput(bytes).operations());
             assertEquals(bytes, bench.p2pThroughput(bytes).operations());
@@ -22,6 +23,7 @@ class P2pBenchmarkTest {
             assertEquals(300, run.streams());
             assertTrue(run.p50Nanos() <= run.p99Nanos());
         } finally {
+            other.close().await(1, TimeUnit.MINUTES);
             vertx.close().await(1, TimeUnit.MINUTES);
         }
     }

@@ -4,6 +4,7 @@ import dev.granary.ipld.cbor.CborReader;
 import dev.granary.ipld.cbor.CborWriter;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The layout shared by termination, fault and recovery declarations: a tuple of 3, deadline and partition
@@ -31,6 +32,6 @@ final class PartitionSectors {
     }
 
     static void requireSectors(BitField sectors) {
-        java.util.Objects.requireNonNull(sectors, "sectors");
+        Objects.requireNonNull(sectors, "sectors");
     }
 }

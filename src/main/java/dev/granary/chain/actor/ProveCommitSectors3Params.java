@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Miner ProveCommitSectors3 (method 34) params, a tuple of 6 (go-state-types builtin/v13+ miner
@@ -89,7 +90,7 @@ public record ProveCommitSectors3Params(List<SectorActivationManifest> sectorAct
         }
         return sectorActivations.equals(that.sectorActivations)
                 && sectorProofs.size() == that.sectorProofs.size()
-                && java.util.stream.IntStream.range(0, sectorProofs.size())
+                && IntStream.range(0, sectorProofs.size())
                         .allMatch(i -> Arrays.equals(sectorProofs.get(i), that.sectorProofs.get(i)))
                 && Arrays.equals(aggregateProof.orElse(null), that.aggregateProof.orElse(null))
                 && aggregateProofType.equals(that.aggregateProofType)

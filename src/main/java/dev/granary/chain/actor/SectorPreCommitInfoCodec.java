@@ -34,6 +34,7 @@ public final class SectorPreCommitInfoCodec {
     }
 
     private static void write(CborWriter w, SectorPreCommitInfo info) {
+        requireWritable(info);
         w.writeArrayHeader(FIELDS.size())
                 .writeInt64(info.sealProof())
                 .writeUint64(info.sectorNumber())

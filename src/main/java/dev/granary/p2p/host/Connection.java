@@ -202,7 +202,9 @@ final class Connection {
         YamuxConfig yamux = new YamuxConfig(host.config().maxStreamsPerConnection(), base.initialWindow(),
                 base.maxWindow(), base.writeQueueMaxBytes(), NoiseTransport.MAX_PLAINTEXT - YamuxHeaderCodec.HEADER_LENGTH);
         session = new YamuxSession(initiator ? YamuxSession.Role.CLIENT : YamuxSession.Role.SERVER, yamux,
-                this::writeFromMuxer, stream -> host.onInboundStream(this, stream));
+                this::writeFromMuxer, stream -> host.onInboundStream(this, stream))
+                .pingAnsweredHandler(() -> host.metrics().pingAnswered("yamux"));
+        host.metrics().connectionOpened(direction());
         session.closeFuture().onComplete(result -> close("closed", "yamux session ended"
                 + (result.failed() ? ": " + result.cause().getMessage() : "")));
         ready.tryComplete(this);
@@ -227,6 +229,10 @@ final class Connection {
             }).compose(use).onComplete(promise);
         });
         return promise.future();
+    }
+
+    private String direction() {
+        return initiator ? "outbound" : "inbound";
     }
 
     private void writeFromMuxer(Buffer frame) {
@@ -279,6 +285,7 @@ final class Connection {
         state = State.CLOSED;
         context.owner().cancelTimer(handshakeTimer);
         if (was == State.MUXED) {
+            host.metrics().connectionClosed(direction());
             LOG.debug("libp2p connection with {} ({}) closed: {}", remotePeer, socket.remoteAddress(), reason);
         } else {
             LOG.info("libp2p connection with {} closed during {}: {}", socket.remoteAddress(), was, reason);

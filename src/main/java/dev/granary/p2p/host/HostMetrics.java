@@ -17,6 +17,9 @@ final class HostMetrics {
     static final String STREAMS = "granary.p2p.streams";
     static final String BYTES = "granary.p2p.bytes";
     static final String HANDSHAKE_FAILURES = "granary.p2p.handshake.failures";
+    static final String CONNECTIONS_OPENED = "granary.p2p.connections.opened";
+    static final String CONNECTIONS_CLOSED = "granary.p2p.connections.closed";
+    static final String PINGS_ANSWERED = "granary.p2p.pings.answered";
 
     private final MeterRegistry registry;
     private final Counter bytesIn;
@@ -63,6 +66,30 @@ final class HostMetrics {
     void handshakeFailed(String reason) {
         if (registry != null) {
             registry.counter(HANDSHAKE_FAILURES, "reason", reason).increment();
+        }
+    }
+
+    /** A connection reached yamux; {@code direction} is {@code inbound} or {@code outbound}. */
+    void connectionOpened(String direction) {
+        if (registry != null) {
+            registry.counter(CONNECTIONS_OPENED, "direction", direction).increment();
+        }
+    }
+
+    /** An established connection ended, by us or the peer; churn here with steady traffic means trouble. */
+    void connectionClosed(String direction) {
+        if (registry != null) {
+            registry.counter(CONNECTIONS_CLOSED, "direction", direction).increment();
+        }
+    }
+
+    /**
+     * We answered a peer's liveness probe: {@code layer} is {@code yamux} (keepalive ping frames) or
+     * {@code protocol} (an /ipfs/ping/1.0.0 round trip, which js-libp2p's connection monitor sends).
+     */
+    void pingAnswered(String layer) {
+        if (registry != null) {
+            registry.counter(PINGS_ANSWERED, "layer", layer).increment();
         }
     }
 

@@ -65,7 +65,7 @@ public final class Libp2pHost {
         this.client = vertx.createNetClient(new NetClientOptions()
                 .setConnectTimeout((int) config.handshakeTimeout().toMillis())
                 .setIdleTimeout((int) config.idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
-        handle(PING, PingProtocol::serve);
+        handle(PING, stream -> PingProtocol.serve(stream, () -> metrics.pingAnswered("protocol")));
         handle(IDENTIFY, stream -> IdentifyProtocol.serve(this, stream));
     }
 
@@ -92,8 +92,9 @@ public final class Libp2pHost {
             bound.add(server.listen(target.port(), target.host()).map(s -> Multiaddr.parse(
                     "/" + target.hostProtocol().text + "/" + target.host() + "/tcp/" + s.actualPort()).withPeerId(peerId())));
         }
-        return Future.all(bound).map(all -> {
-            listenAddresses = List.copyOf(all.<Multiaddr>list());
+        return Future.all(bound).compose(all -> vertx.executeBlocking(() -> all.<Multiaddr>list().stream()
+                .flatMap(address -> InterfaceAddresses.expand(address).stream()).toList())).map(dialable -> {
+            listenAddresses = List.copyOf(dialable);
             LOG.info("libp2p host {} listening on {}", peerId(), listenAddresses);
             return listenAddresses;
         });
@@ -103,6 +104,7 @@ public final class Libp2pHost {
         return identity.peerId();
     }
 
+    /** Where peers can dial us: a wildcard listen address is listed once per interface address, loopback first. */
     public List<Multiaddr> listenAddresses() {
         return listenAddresses;
     }

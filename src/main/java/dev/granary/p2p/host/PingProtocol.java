@@ -17,7 +17,7 @@ final class PingProtocol {
     }
 
     /** Listener: echo whole 32-byte payloads until the dialer's FIN, then FIN ourselves. */
-    static void serve(Libp2pStream stream) {
+    static void serve(Libp2pStream stream, Runnable answered) {
         Buffer[] held = {Buffer.buffer()};
         stream.endHandler(ignored -> stream.end());
         stream.exceptionHandler(ignored -> stream.reset());
@@ -26,6 +26,9 @@ final class PingProtocol {
             int whole = all.length() / PAYLOAD_BYTES * PAYLOAD_BYTES;
             if (whole > 0) {
                 stream.write(all.getBuffer(0, whole));
+                for (int i = 0; i < whole / PAYLOAD_BYTES; i++) {
+                    answered.run();
+                }
                 held[0] = all.getBuffer(whole, all.length());
             }
         });

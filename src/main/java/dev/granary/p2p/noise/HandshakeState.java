@@ -14,6 +14,7 @@ public final class HandshakeState {
     public enum Role { INITIATOR, RESPONDER }
 
     public static final int MAX_MESSAGE_LENGTH = XxHandshake.MAX_MESSAGE_LENGTH;
+    static final int MESSAGE_A_LENGTH = X25519.KEY_LENGTH;
     static final byte[] SIGNATURE_PREFIX = "noise-libp2p-static-key:".getBytes(StandardCharsets.UTF_8);
     /** libp2p over TCP mixes an empty prologue (go and js alike). */
     private static final byte[] PROLOGUE = new byte[0];
@@ -64,8 +65,15 @@ public final class HandshakeState {
         return noise.writeMessageA(new byte[0]);
     }
 
-    /** Any cleartext payload in message 1 is hashed into the transcript and otherwise ignored. */
+    /**
+     * Message 1 must be just the 32-byte ephemeral key: a payload there is unauthenticated and no libp2p peer sends
+     * one, so anything longer is a hostile or broken dialer and ends the handshake before we spend a DH on it.
+     */
     public void readMessageA(byte[] message) throws NoiseHandshakeException {
+        if (message.length > MESSAGE_A_LENGTH) {
+            throw new NoiseHandshakeException(NoiseHandshakeException.Reason.OVERSIZED_FRAME, "handshake message 1 of "
+                    + message.length + " bytes; libp2p sends only the " + MESSAGE_A_LENGTH + "-byte ephemeral key");
+        }
         noise.readMessageA(message);
     }
 

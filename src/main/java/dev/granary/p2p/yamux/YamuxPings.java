@@ -17,11 +17,13 @@ final class YamuxPings {
     private static final Logger LOG = LoggerFactory.getLogger(YamuxPings.class);
 
     private final Consumer<YamuxFrame> out;
+    private final Runnable answered;
     private final Map<Long, Outstanding> outstanding = new HashMap<>();
     private long nextOpaque;
 
-    YamuxPings(Consumer<YamuxFrame> out) {
+    YamuxPings(Consumer<YamuxFrame> out, Runnable answered) {
         this.out = out;
+        this.answered = answered;
     }
 
     Future<Long> ping() {
@@ -36,6 +38,7 @@ final class YamuxPings {
     void onPing(YamuxFrame frame) {
         if (frame.flags() == YamuxFrame.SYN) {
             out.accept(YamuxFrame.ping(YamuxFrame.ACK, frame.length()));
+            answered.run();
         } else if (frame.flags() == YamuxFrame.ACK) {
             Outstanding request = outstanding.remove(frame.length());
             if (request == null) {

@@ -40,6 +40,7 @@ public final class YamuxSession {
     private int outboundCount;
     private boolean goAwaySent;
     private boolean goAwayReceived;
+    private Runnable pingAnswered = () -> { };
 
     /**
      * @param role           CLIENT for the dialer (odd stream ids), SERVER for the listener (even ids)
@@ -54,7 +55,13 @@ public final class YamuxSession {
         this.inboundStreams = inboundStreams;
         this.nextStreamId = role == Role.CLIENT ? 1 : 2;
         this.decoder = new YamuxDecoder(this::maxDataLength, this::onFrame);
-        this.pings = new YamuxPings(this::send);
+        this.pings = new YamuxPings(this::send, () -> pingAnswered.run());
+    }
+
+    /** Called each time we answer the peer's ping (keepalive); for metrics. */
+    public YamuxSession pingAnsweredHandler(Runnable handler) {
+        this.pingAnswered = handler;
+        return this;
     }
 
     public Role role() {

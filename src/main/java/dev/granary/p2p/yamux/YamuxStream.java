@@ -29,6 +29,8 @@ public final class YamuxStream implements ReadStream<Buffer>, WriteStream<Buffer
     private final YamuxReceiveBuffer receive;
     private Handler<Throwable> exceptionHandler;
     private boolean terminated;
+    /** A peer's RST that arrived before anyone listened (e.g. during protocol negotiation): told to the next handler. */
+    private Throwable untoldFailure;
 
     YamuxStream(YamuxSession session, int id, boolean outbound, YamuxConfig config) {
         this.session = session;
@@ -68,6 +70,11 @@ public final class YamuxStream implements ReadStream<Buffer>, WriteStream<Buffer
     @Override
     public YamuxStream exceptionHandler(Handler<Throwable> handler) {
         this.exceptionHandler = handler;
+        if (handler != null && untoldFailure != null) {
+            Throwable failure = untoldFailure;
+            untoldFailure = null;
+            handler.handle(failure);
+        }
         return this;
     }
 
@@ -173,6 +180,8 @@ public final class YamuxStream implements ReadStream<Buffer>, WriteStream<Buffer
         session.forget(this);
         if (notify && exceptionHandler != null) {
             exceptionHandler.handle(cause);
+        } else if (notify) {
+            untoldFailure = cause;
         }
     }
 

@@ -15,8 +15,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Generators for the actor types, covering what the wire allows: every address protocol, uint64 values above
@@ -135,15 +134,11 @@ final class ActorArbitraries {
                         runs[n++] = length;
                         total += length;
                     }
-                    return BitField.fromRuns(java.util.Arrays.copyOf(runs, n));
+                    return BitField.fromRuns(Arrays.copyOf(runs, n));
                 });
         Arbitrary<BitField> small = Arbitraries.longs().between(0, 300).list().ofMaxSize(60).map(BitField::of);
         Arbitrary<BitField> top = Arbitraries.longs().between(1, 100).map(n -> BitField.range(BitField.MAX_VALUE + 1 - n,
                 BitField.MAX_VALUE + 1));
         return Arbitraries.oneOf(fromRuns, small, top, Arbitraries.just(BitField.EMPTY));
-    }
-
-    static <T> Arbitrary<List<T>> lists(Arbitrary<T> items, int max) {
-        return items.list().ofMaxSize(max).map(ArrayList::new);
     }
 }

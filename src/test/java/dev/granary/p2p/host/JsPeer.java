@@ -86,6 +86,16 @@ final class JsPeer implements AutoCloseable {
         }
     }
 
+    /** Whether some stdout line so far starts with {@code prefix + " "}, without waiting for more. */
+    boolean printed(String prefix) {
+        synchronized (seen) {
+            for (String line = lines.poll(); line != null && !line.equals(EOF); line = lines.poll()) {
+                seen.add(line);
+            }
+            return seen.stream().anyMatch(line -> line.startsWith(prefix + " "));
+        }
+    }
+
     /** Waits for a dialing peer to finish; returns its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -186,6 +186,28 @@ class Libp2pHostTest {
         assertTrue(await(a.ping(address(b))) > 0);
     }
 
+    @Test
+    void refusesConnectionsBeyondTheLimitAndServesAgainOnceOneCloses() throws Exception {
+        Libp2pHost limited = host(HostConfig.loopback().withMaxConnections(2));
+        Libp2pHost first = host();
+        Libp2pHost second = host();
+        assertTrue(await(first.ping(address(limited))) > 0);
+        assertTrue(await(second.ping(address(limited))) > 0);
+        try (Socket third = rawSocket(limited)) {
+            assertClosedByPeer(third.getInputStream());
+        }
+        Libp2pHost fourth = host();
+        assertThrows(ExecutionException.class, () -> await(fourth.ping(address(limited))));
+        await(first.close(), 10);
+        hosts.remove(first);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (limited.connectionCount() > 1 && System.nanoTime() < deadline) {
+            await(vertx.timer(20));
+        }
+        assertEquals(1, limited.connectionCount(), "the closed connection was forgotten");
+        assertTrue(await(fourth.ping(address(limited))) > 0, "a slot is free again");
+    }
+
     private static Socket rawSocket(Libp2pHost host) throws IOException {
         var target = address(host).tcpTarget().orElseThrow();
         Socket socket = new Socket(target.host(), target.port());

@@ -68,6 +68,22 @@ class YamuxErrorTest {
         assertEquals(0, now(pair, () -> pair.client.streamCount() + pair.server.streamCount()));
     }
 
+    /** js-libp2p resets a stream right after negotiating it when over its per-protocol limit: nobody listens yet. */
+    @Test
+    void resetBeforeAnyHandlerIsToldToTheFirstHandler() {
+        YamuxPair pair = new YamuxPair(vertx, YamuxConfig.defaults(), 1, true);
+        pair.onServerStream = stream -> stream.reset(0);
+        YamuxStream client = pair.await(() -> pair.client.openStream());
+        pair.await(() -> pair.client.ping()); // the RST is in once the ping comes back
+        assertTrue(now(pair, client::isClosed));
+        Promise<Throwable> told = Promise.promise();
+        Throwable error = pair.await(() -> {
+            client.exceptionHandler(told::tryComplete);
+            return told.future();
+        });
+        assertInstanceOf(YamuxStreamResetException.class, error);
+    }
+
     @Test
     void pingIsAnsweredWithTheSameValue() {
         YamuxPair pair = new YamuxPair(vertx, YamuxConfig.defaults(), 1, true);
