@@ -164,7 +164,7 @@ class SectorLifecycleTest {
 
         SectorOnChainInfo sector = await(chain.sectorInfo(DevnetFixtures.MINER, 7)).orElseThrow();
         assertEquals(partly.height(), sector.activation());
-        assertEquals(ids, sector.dealIds());
+        assertEquals(List.of(), sector.dealIds(), "actors v13+ keep no deal IDs in sector info");
         assertEquals(expiration, sector.expiration());
         assertEquals(onChain.preCommitDeposit(), sector.initialPledge());
         assertEquals(Optional.empty(), await(chain.sectorPreCommitInfo(DevnetFixtures.MINER, 7)));
@@ -179,6 +179,56 @@ class SectorLifecycleTest {
         MessageLookup proven = prove(empty, List.of(), emptyProof, true);
         assertEquals(new BatchReturn(1, List.of()), Cbor.decode(BatchReturn.CODEC, proven.receipt().returnValue()));
         assertEquals(List.of(), await(chain.sectorInfo(DevnetFixtures.MINER, 8)).orElseThrow().dealIds());
+    }
+
+    /** Proves a one-deal sector through ProveCommitSectors3 and returns the epoch it was activated at. */
+    private long sealDeal(long sector, DealProposal deal, long dealId) throws Exception {
+        SectorPreCommitInfo info = DevnetFixtures.preCommitInfo(sector, fx.head().epoch(), List.of(),
+                fx.head().epoch() + MAX_PROVE + 400, Optional.of(DevnetFixtures.commD(List.of(deal))));
+        MessageLookup preCommitted = preCommit(List.of(info));
+        devnet.advance((int) DELAY);
+        MessageLookup proven = prove(info, manifest(List.of(deal), List.of(dealId)),
+                fx.proof(info, preCommitted.height(), DELAY), true);
+        assertEquals(ExitCode.OK, proven.receipt().exitCode(), proven::toString);
+        return proven.height();
+    }
+
+    @Test
+    void anActivatedDealPaysTheProviderItsWholeFeeAtItsEnd() throws Exception {
+        DealProposal deal = DevnetFixtures.proposal(client, "paid", fx.head().epoch() + 30, 200);
+        long id = publish(List.of(deal)).getFirst();
+        sealDeal(20, deal, id);
+        MarketBalance clientBefore = await(chain.marketBalance(client));
+        MarketBalance providerBefore = await(chain.marketBalance(DevnetFixtures.MINER));
+        devnet.advance((int) (deal.endEpoch() - fx.head().epoch() - 1));
+        assertTrue(await(chain.marketDeal(id)).isPresent(), "one epoch before its end");
+        devnet.advance(1);
+        assertEquals(Optional.empty(), await(chain.marketDeal(id)), "completed");
+        TokenAmount fee = DevnetFixtures.PRICE.multiply(200);
+        assertEquals(new MarketBalance(clientBefore.escrow().subtract(fee), TokenAmount.ZERO),
+                await(chain.marketBalance(client)));
+        assertEquals(new MarketBalance(providerBefore.escrow().add(fee),
+                        providerBefore.locked().subtract(DevnetFixtures.PROVIDER_COLLATERAL)),
+                await(chain.marketBalance(DevnetFixtures.MINER)), "paid, and its collateral unlocked");
+    }
+
+    @Test
+    void proveCommitSectors3RefusesPreCommitsCarryingDealIdsLikeTheRealActor() throws Exception {
+        DealProposal deal = DevnetFixtures.proposal(client, "legacy", fx.head().epoch() + 100, 200);
+        long id = publish(List.of(deal)).getFirst();
+        SectorPreCommitInfo legacy = DevnetFixtures.preCommitInfo(30, fx.head().epoch(), List.of(id),
+                fx.head().epoch() + MAX_PROVE + 400, Optional.of(DevnetFixtures.commD(List.of(deal))));
+        SectorPreCommitInfo plain = DevnetFixtures.preCommitInfo(31, fx.head().epoch(), List.of(),
+                fx.head().epoch() + MAX_PROVE + 400, Optional.empty());
+        MessageLookup preCommitted = preCommit(List.of(legacy, plain));
+        assertEquals(ExitCode.OK, preCommitted.receipt().exitCode(), preCommitted::toString);
+        devnet.advance((int) DELAY);
+        MessageLookup proven = prove(List.of(new SectorActivationManifest(30, manifest(List.of(deal), List.of(id))),
+                        new SectorActivationManifest(31, List.of())),
+                List.of(fx.proof(legacy, preCommitted.height(), DELAY), fx.proof(plain, preCommitted.height(), DELAY)), false);
+        assertEquals(new BatchReturn(1, List.of(new FailCode(0, ExitCode.ERR_ILLEGAL_ARGUMENT))),
+                Cbor.decode(BatchReturn.CODEC, proven.receipt().returnValue()));
+        assertEquals(MarketDeal.DealState.UNACTIVATED, await(chain.marketDeal(id)).orElseThrow().state());
     }
 
     @Test
@@ -327,7 +377,7 @@ class SectorLifecycleTest {
                 BitField.range(10, 14), aggregate, TokenAmount.ZERO, TokenAmount.ZERO));
         assertEquals(ExitCode.OK, proven.receipt().exitCode(), () -> proven.toString());
         for (int i = 0; i < 4; i++) {
-            assertEquals(List.of(ids.get(i)), await(chain.sectorInfo(DevnetFixtures.MINER, 10 + i)).orElseThrow().dealIds());
+            assertTrue(await(chain.sectorInfo(DevnetFixtures.MINER, 10 + i)).isPresent());
             assertEquals(proven.height(), await(chain.marketDeal(ids.get(i))).orElseThrow().state().sectorStartEpoch());
         }
     }

@@ -59,8 +59,12 @@ record SectorRecord(long number, Status status, SectorPreCommitOnChainInfo preco
         };
     }
 
+    /**
+     * Without deal IDs, as actors v13+ report every newly activated sector (their deals are found through the
+     * market's deal states); the devnet keeps them only to slash the deals when the sector is terminated.
+     */
     SectorOnChainInfo toOnChainInfo() {
-        return new SectorOnChainInfo(number, precommit.info().sealProof(), precommit.info().sealedCid(), dealIds,
+        return new SectorOnChainInfo(number, precommit.info().sealProof(), precommit.info().sealedCid(), List.of(),
                 activation, precommit.info().expiration(), initialPledge, faulty);
     }
 }
