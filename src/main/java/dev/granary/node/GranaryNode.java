@@ -116,7 +116,7 @@ public final class GranaryNode {
 
     /** After p2p, so a new devnet registers the identity the host already uses as its miner's peer ID. */
     private Future<Void> startChain() {
-        return NodeChain.start(vertx, config.chain(), store, repo.root()).map(started -> {
+        return NodeChain.start(vertx, config.chain(), store, repo.root(), config.p2p().enabled()).map(started -> {
             chain = started;
             return null;
         });

@@ -19,12 +19,14 @@ final class NodeChain {
     private NodeChain() {
     }
 
-    static Future<ChainApi> start(Vertx vertx, ChainConfig config, Store store, Path repoRoot) {
+    /** @param libp2p whether the node runs a libp2p host, whose identity the devnet miner advertises */
+    static Future<ChainApi> start(Vertx vertx, ChainConfig config, Store store, Path repoRoot, boolean libp2p) {
         if (!config.devnetMode()) {
             return Future.failedFuture(new ConfigException(List.of(
                     "chain.url: the Lotus adapter is not wired in this build")));
         }
-        DevnetChain devnet = DevnetChain.create(vertx, store, repoRoot, config.devnet());
+        DevnetChain devnet = libp2p ? DevnetChain.create(vertx, store, repoRoot, config.devnet())
+                : DevnetChain.createWithoutNewIdentity(vertx, store, repoRoot, config.devnet());
         return devnet.start().<ChainApi>map(started -> devnet)
                 .recover(failure -> devnet.close().transform(closed -> Future.failedFuture(failure)));
     }

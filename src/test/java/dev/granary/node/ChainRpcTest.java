@@ -102,6 +102,20 @@ class ChainRpcTest {
     }
 
     @Test
+    void aNodeWithoutLibp2pRegistersNoPeerIdAndCreatesNoKey(@TempDir Path other) throws Exception {
+        GranaryNode quiet = GranaryNode.deploy(vertx, other, TestConfigs.withoutP2p()
+                .withChain(new ChainConfig("", "", DevnetConfig.manual()))).await(30, TimeUnit.SECONDS);
+        try {
+            var miner = ((DevnetChain) quiet.chain()).miner().await(10, TimeUnit.SECONDS);
+            assertEquals("", miner.peerIdText());
+            assertTrue(Files.notExists(other.resolve("keys/libp2p.key")));
+            assertTrue(quiet.chain().minerInfo(miner.miner()).await(10, TimeUnit.SECONDS).peerId().isEmpty());
+        } finally {
+            quiet.stop("test").await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aChainUrlIsRefusedAtStartupInThisBuild(@TempDir Path other) {
         GranaryConfig lotus = TestConfigs.embedded().withChain(new ChainConfig("http://127.0.0.1:1234/rpc/v1", "t",
                 DevnetConfig.manual()));

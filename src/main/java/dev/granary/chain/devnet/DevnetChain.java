@@ -61,18 +61,27 @@ public final class DevnetChain implements ChainApi {
     private volatile boolean running;
     private volatile String deploymentId;
 
-    private DevnetChain(Vertx vertx, Store store, Path repoRoot, DevnetConfig config) {
+    private DevnetChain(Vertx vertx, Store store, Path repoRoot, DevnetConfig config, boolean createIdentity) {
         this.vertx = vertx;
         this.config = config;
-        this.verticle = new DevnetVerticle(config, store, repoRoot);
+        this.verticle = new DevnetVerticle(config, store, repoRoot, createIdentity);
     }
 
     /**
      * A devnet on {@code store} (its chain, if it has one, is continued) whose miner keys live in
-     * {@code repoRoot}/keys and whose peer ID is the repo's libp2p identity. Nothing runs until {@link #start()}.
+     * {@code repoRoot}/keys and whose peer ID is the repo's libp2p identity ({@code keys/libp2p.key}, created when
+     * missing). Nothing runs until {@link #start()}.
      */
     public static DevnetChain create(Vertx vertx, Store store, Path repoRoot, DevnetConfig config) {
-        return new DevnetChain(vertx, store, repoRoot, config);
+        return new DevnetChain(vertx, store, repoRoot, config, true);
+    }
+
+    /**
+     * As {@link #create(Vertx, Store, Path, DevnetConfig)} for a node without a libp2p host: the repo's identity is
+     * used if it exists but not created, and without one the miner registers no peer ID.
+     */
+    public static DevnetChain createWithoutNewIdentity(Vertx vertx, Store store, Path repoRoot, DevnetConfig config) {
+        return new DevnetChain(vertx, store, repoRoot, config, false);
     }
 
     public DevnetConfig config() {

@@ -12,13 +12,15 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Brings a devnet up: continues the one in the store, or makes a genesis with fresh owner and worker keys in the
- * repo wallet and the node's libp2p identity as the miner's peer ID. Blocking file I/O: runs on the devnet's worker
- * context.
+ * repo wallet and the node's libp2p identity ({@code keys/libp2p.key}, created when missing unless the node runs
+ * without libp2p) as the miner's peer ID. Blocking file I/O: runs on the devnet's worker context.
  */
 final class DevnetStartup {
     private static final Logger log = LoggerFactory.getLogger(DevnetStartup.class);
@@ -29,19 +31,23 @@ final class DevnetStartup {
     private final DevnetConfig config;
     private final DevnetRepository repository;
     private final Path repoRoot;
+    private final boolean createIdentity;
 
-    DevnetStartup(DevnetConfig config, DevnetRepository repository, Path repoRoot) {
+    DevnetStartup(DevnetConfig config, DevnetRepository repository, Path repoRoot, boolean createIdentity) {
         this.config = config;
-        this.repository = repository;
         this.repoRoot = repoRoot;
+        this.repository = repository;
+        this.createIdentity = createIdentity;
     }
 
     Future<Started> loadOrCreate() {
         Wallet wallet;
-        byte[] peerId;
+        Optional<byte[]> peerId;
         try {
             wallet = Wallet.inRepo(repoRoot);
-            peerId = IdentityFile.loadOrCreate(repoRoot).peerId().bytes();
+            peerId = createIdentity || Files.exists(IdentityFile.path(repoRoot))
+                    ? Optional.of(IdentityFile.loadOrCreate(repoRoot).peerId().bytes())
+                    : Optional.empty();
         } catch (IOException e) {
             return Future.failedFuture(new UncheckedIOException("devnet: cannot open the wallet in " + repoRoot, e));
         }
@@ -55,7 +61,8 @@ final class DevnetStartup {
         return config.withSeed(state.genesis.seed()).withSectorSize(state.genesis.sectorSize());
     }
 
-    private Future<Started> create(Wallet wallet, byte[] peerId) {
+    /** Without an identity (a node with no libp2p host) the miner registers no peer ID, as lotus allows. */
+    private Future<Started> create(Wallet wallet, Optional<byte[]> peerId) {
         Address owner;
         Address worker;
         try {
@@ -64,13 +71,14 @@ final class DevnetStartup {
         } catch (IOException e) {
             return Future.failedFuture(new UncheckedIOException("devnet: cannot create the miner's keys", e));
         }
-        DevnetState state = Genesis.create(config, owner, worker, peerId, System.currentTimeMillis() / 1000);
+        DevnetState state = Genesis.create(config, owner, worker, peerId.orElse(new byte[0]),
+                System.currentTimeMillis() / 1000);
         log.info("devnet: new chain (seed \"{}\"); miner owner key {}, worker key {} in {}", config.seed(),
                 owner.format(DevnetChain.NETWORK), worker.format(DevnetChain.NETWORK), repoRoot.resolve("keys"));
         return repository.write(ChangeSet.of(state, state.journal.drain(), true)).map(v -> new Started(state, wallet));
     }
 
-    private Future<Started> resume(StoredChain stored, Wallet wallet, byte[] peerId) {
+    private Future<Started> resume(StoredChain stored, Wallet wallet, Optional<byte[]> peerId) {
         DevnetState state = new DevnetState(stored.genesis());
         state.load(stored);
         if (!stored.genesis().seed().equals(config.seed()) || stored.genesis().sectorSize() != config.sectorSize()) {
@@ -83,9 +91,9 @@ final class DevnetStartup {
             accounts.keyAddress(id).filter(key -> !wallet.has(key)).ifPresent(key -> log.warn(
                     "devnet: the miner's key {} is not in {}; messages from it cannot be sent", key, repoRoot.resolve("keys")));
         }
-        if (!Arrays.equals(state.miner().peerId(), peerId)) {
+        if (peerId.isPresent() && !Arrays.equals(state.miner().peerId(), peerId.get())) {
             // What ChangePeerID would do: the miner advertises the identity this node actually has.
-            state.setMiner(state.miner().withPeerId(peerId));
+            state.setMiner(state.miner().withPeerId(peerId.get()));
             log.info("devnet: the node's libp2p identity changed; the miner's peer ID follows it");
             return repository.write(ChangeSet.of(state, state.journal.drain(), false)).map(v -> new Started(state, wallet));
         }

@@ -60,10 +60,11 @@ public final class DevnetVerticle extends VerticleBase {
     private long highestGeneration;
     private long timer = -1;
 
-    public DevnetVerticle(DevnetConfig config, Store store, Path repoRoot) {
+    /** @param createIdentity whether to create the repo's libp2p key when it is missing (the miner's peer ID) */
+    public DevnetVerticle(DevnetConfig config, Store store, Path repoRoot, boolean createIdentity) {
         this.config = config;
         this.repository = new DevnetRepository(store);
-        this.startup = new DevnetStartup(config, repository, repoRoot);
+        this.startup = new DevnetStartup(config, repository, repoRoot, createIdentity);
     }
 
     @Override
