@@ -64,6 +64,11 @@ class DevnetChainTest {
         assertEquals(IdentityFile.loadOrCreate(repo).peerId().toString(), miner.peerIdText());
         assertEquals(DevnetEconomics.GENESIS_KEY_FUNDS, await(chain.walletBalance(miner.workerKey())));
         assertEquals(miner.workerKey(), await(chain.accountKey(miner.worker())));
+        Address unseen = Wallet.inRepo(repo.resolve("unseen")).newAddress(KeyType.SECP256K1);
+        assertEquals(unseen, await(chain.accountKey(unseen)), "a key address is its own key");
+        assertEquals(Optional.empty(), await(chain.lookupId(unseen)));
+        ChainException notAnAccount = assertInstanceOf(ChainException.class, Await.failure(chain.accountKey(Address.id(5))));
+        assertTrue(notAnAccount.getMessage().contains("is not an account"), notAnAccount.getMessage());
         assertEquals(Optional.of(miner.worker()), await(chain.lookupId(miner.workerKey())));
         var info = await(chain.minerInfo(Address.id(1000)));
         assertEquals(miner.worker(), info.worker());

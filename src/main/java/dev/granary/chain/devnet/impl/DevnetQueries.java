@@ -10,6 +10,7 @@ import dev.granary.chain.SectorOnChainInfo;
 import dev.granary.chain.SectorPreCommitOnChainInfo;
 import dev.granary.chain.devnet.DevnetMiner;
 import dev.granary.filecoin.Address;
+import dev.granary.filecoin.AddressProtocol;
 import dev.granary.filecoin.TokenAmount;
 import dev.granary.ipld.Cid;
 
@@ -29,7 +30,11 @@ public final class DevnetQueries {
         this.state = runtime.state;
     }
 
+    /** A key address is its own key, whether or not it has an actor yet (as the port promises). */
     public Address accountKey(Address address) {
+        if (address.protocol() != AddressProtocol.ID) {
+            return address;
+        }
         ActorState actor = runtime.accounts.resolve(address)
                 .orElseThrow(() -> rejected("actor " + address + " not found"));
         return actor.key().orElseThrow(() -> rejected("actor " + address + " is not an account (it is the "
