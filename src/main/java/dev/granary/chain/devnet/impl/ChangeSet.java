@@ -29,20 +29,26 @@ record ChangeSet(Optional<StoredChain.Genesis> genesis, Optional<ChainCounters> 
         boolean counters = false;
         boolean miner = false;
         for (Journal.Entry entry : entries) {
+            TrackedTable<?, ?> table = entry.table();
             Object key = entry.key();
-            switch (entry.table().name()) {
-                case "actor" -> actors.put((Long) key, state.actors.get((Long) key));
-                case "escrow" -> escrow.put((Long) key, state.escrow.get((Long) key));
-                case "deal" -> deals.put((Long) key, state.deals.get((Long) key));
-                case "sector" -> sectors.put((Long) key, state.sectors.get((Long) key));
-                case "message" -> messages.put((Cid) key, state.messages.get((Cid) key));
-                case "fork" -> forks.put((Long) key, state.forks.get((Long) key));
-                case "chain" -> counters = true;
-                case "miner" -> miner = true;
-                default -> {
-                    // derived index tables are rebuilt on load, never stored
-                }
+            if (table == state.actors) {
+                actors.put((Long) key, state.actors.get((Long) key));
+            } else if (table == state.escrow) {
+                escrow.put((Long) key, state.escrow.get((Long) key));
+            } else if (table == state.deals) {
+                deals.put((Long) key, state.deals.get((Long) key));
+            } else if (table == state.sectors) {
+                sectors.put((Long) key, state.sectors.get((Long) key));
+            } else if (table == state.messages) {
+                messages.put((Cid) key, state.messages.get((Cid) key));
+            } else if (table == state.forks) {
+                forks.put((Long) key, state.forks.get((Long) key));
+            } else if (state.isCounters(table)) {
+                counters = true;
+            } else if (state.isMiner(table)) {
+                miner = true;
             }
+            // anything else is a derived index, rebuilt on load and never stored
         }
         return new ChangeSet(withGenesis ? Optional.of(state.genesis) : Optional.empty(),
                 counters ? Optional.of(state.counters()) : Optional.empty(),

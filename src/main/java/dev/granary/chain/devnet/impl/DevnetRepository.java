@@ -29,6 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -118,7 +120,7 @@ final class DevnetRepository {
     }
 
     private static <K, V> Future<Void> rows(SqlRunner tx, String upsert, String delete, Map<K, Optional<V>> changed,
-                                           java.util.function.BiFunction<K, V, Tuple> row) {
+                                           BiFunction<K, V, Tuple> row) {
         List<Tuple> upserts = new ArrayList<>();
         List<Tuple> deletes = new ArrayList<>();
         changed.forEach((key, value) -> {
@@ -159,11 +161,11 @@ final class DevnetRepository {
                     counters(meta.get(META_CHAIN)), miner(meta.get(META_MINER)),
                     map(actors.result(), DevnetRepository::actor),
                     map(escrow.result(), r -> r).stream().collect(Collectors.toMap(r -> r.getLong("id"),
-                            DevnetRepository::escrow, (a, b) -> a, java.util.TreeMap::new)),
+                            DevnetRepository::escrow, (a, b) -> a, TreeMap::new)),
                     map(deals.result(), DevnetRepository::deal), map(sectors.result(), DevnetRepository::sector),
                     map(messages.result(), DevnetRepository::message),
                     map(forks.result(), r -> r).stream().collect(Collectors.toMap(r -> r.getLong("from_epoch"),
-                            r -> r.getLong("generation"), (a, b) -> a, java.util.TreeMap::new)))));
+                            r -> r.getLong("generation"), (a, b) -> a, TreeMap::new)))));
         });
     }
 

@@ -37,9 +37,12 @@ final class DevnetState {
         this.randomness = new DevnetRandomness(genesis.seed());
     }
 
-    /** The tables the store keeps; the index tables are rebuilt from them on load. */
-    List<TrackedTable<?, ?>> storedTables() {
-        return List.of(actors, escrow, deals, sectors, messages, forks, counters, miner);
+    boolean isCounters(TrackedTable<?, ?> table) {
+        return table == counters;
+    }
+
+    boolean isMiner(TrackedTable<?, ?> table) {
+        return table == miner;
     }
 
     ChainCounters counters() {

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -253,7 +254,7 @@ public final class DevnetVerticle extends VerticleBase {
         });
     }
 
-    private Future<AccountFunds> faucet(Address address, TokenAmount amount, java.util.function.Consumer<ActorState> pay) {
+    private Future<AccountFunds> faucet(Address address, TokenAmount amount, Consumer<ActorState> pay) {
         return serial.submit(() -> {
             if (amount.signum() <= 0) {
                 return Future.failedFuture(DevnetQueries.rejected("the faucet pays positive amounts only, not "

@@ -16,6 +16,7 @@ import dev.granary.piece.SectorLayout;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -143,7 +144,7 @@ final class PreCommits {
         } catch (IllegalArgumentException e) {
             throw ActorError.illegalArgument("failed to compute unsealed sector CID: " + e.getMessage());
         }
-        if (!sector.unsealedCid().equals(java.util.Optional.of(computed))) {
+        if (!sector.unsealedCid().equals(Optional.of(computed))) {
             throw ActorError.illegalArgument("computed " + computed + " and passed "
                     + sector.unsealedCid().map(Cid::toString).orElse("no") + " CommDs not equal");
         }

@@ -104,9 +104,7 @@ final class ProveCommits {
         } else {
             verifyAggregate(precommits, params.aggregateProof().orElseThrow());
         }
-        List<List<Long>> activatedDeals = new ArrayList<>();
         for (int i = 0; i < precommits.size(); i++) {
-            activatedDeals.add(codes[i] == ExitCode.OK ? List.of() : null);
             if (codes[i] != ExitCode.OK) {
                 continue;
             }
@@ -126,9 +124,9 @@ final class ProveCommits {
         }
         for (int i = 0; i < precommits.size(); i++) {
             if (codes[i] == ExitCode.OK) {
-                activatedDeals.set(i, notifyMarket(call, activations.get(i), precommits.get(i),
-                        params.requireNotificationSuccess()));
-                activate(precommits.get(i), call.epoch(), activatedDeals.get(i));
+                List<Long> deals = notifyMarket(call, activations.get(i), precommits.get(i),
+                        params.requireNotificationSuccess());
+                activate(precommits.get(i), call.epoch(), deals);
             }
         }
         return Cbor.encode(BatchReturn.CODEC, BatchReturn.of(Arrays.stream(codes).boxed().toList()));
