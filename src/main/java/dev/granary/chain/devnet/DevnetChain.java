@@ -122,6 +122,10 @@ public final class DevnetChain implements ChainApi {
         return call(v -> Future.succeededFuture(v.head()));
     }
 
+    /**
+     * The devnet's {@link DevnetPolicy}; {@code blockDelaySeconds} is the block time rounded up to whole seconds, 0 for
+     * a manual clock, and {@code sectorSizes} are all the sizes a devnet can be created with.
+     */
     @Override
     public Future<NetworkParameters> networkParameters() {
         DevnetPolicy policy = config.policy();
