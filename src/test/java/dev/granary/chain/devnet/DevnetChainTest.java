@@ -76,6 +76,24 @@ class DevnetChainTest {
     }
 
     @Test
+    void networkParametersAndBoundsAreTheDocumentedDevnetRules() throws Exception {
+        var params = await(chain.networkParameters());
+        assertEquals(DevnetChain.NETWORK_NAME, params.networkName());
+        assertEquals(0, params.blockDelaySeconds(), "a manual clock");
+        assertEquals(10, params.preCommitChallengeDelay());
+        assertEquals(180, params.minDealDuration());
+        assertEquals(1278 * 2880, params.maxDealDuration());
+        assertEquals(10 + 2880, params.maxProveCommitDuration());
+        assertEquals(SealProofs.SECTOR_SIZES, params.sectorSizes());
+        var bounds = await(chain.dealProviderCollateralBounds(2048, false));
+        assertEquals(TokenAmount.ofAttoFil(2048L * DevnetEconomics.PROVIDER_COLLATERAL_PER_BYTE), bounds.min());
+        assertEquals(DevnetEconomics.TOTAL_SUPPLY, bounds.max());
+        assertEquals(bounds, await(chain.dealProviderCollateralBounds(2048, true)), "verified or not");
+        assertInstanceOf(ChainException.class, Await.failure(chain.dealProviderCollateralBounds(1000, false)));
+        assertEquals(Optional.empty(), await(chain.verifiedClientDataCap(Address.id(100))), "no verified registry");
+    }
+
+    @Test
     void aManualClockMovesOnlyWhenAdvancedAndEveryHeadIsPublished() throws Exception {
         ChainHead genesis = await(chain.head());
         ChainHead third = devnet.advance(3);
