@@ -8,9 +8,9 @@ import dev.granary.filecoin.market.DealProposal;
  */
 public record MarketDeal(DealProposal proposal, DealState state) {
 
-    /** Epochs are -1 while unset (lotus' convention). */
-    public record DealState(long sectorStartEpoch, long lastUpdatedEpoch, long slashEpoch) {
-        public static final DealState UNACTIVATED = new DealState(-1, -1, -1);
+    /** Epochs are -1 while unset (lotus' convention); {@code sectorNumber} is -1 until the deal is activated. */
+    public record DealState(long sectorStartEpoch, long lastUpdatedEpoch, long slashEpoch, long sectorNumber) {
+        public static final DealState UNACTIVATED = new DealState(-1, -1, -1, -1);
 
         public boolean activated() {
             return sectorStartEpoch >= 0;

@@ -14,4 +14,21 @@ public record MessageReceipt(long exitCode, byte[] returnValue, long gasUsed) {
     public byte[] returnValue() {
         return returnValue.clone();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MessageReceipt that && exitCode == that.exitCode && gasUsed == that.gasUsed
+                && java.util.Arrays.equals(returnValue, that.returnValue);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(exitCode, gasUsed, java.util.Arrays.hashCode(returnValue));
+    }
+
+    @Override
+    public String toString() {
+        return "MessageReceipt[exitCode=" + exitCode + ", returnValue=" + java.util.HexFormat.of().formatHex(returnValue)
+                + ", gasUsed=" + gasUsed + "]";
+    }
 }

@@ -2,6 +2,8 @@ package dev.granary.node;
 
 import dev.granary.chain.ChainApi;
 import dev.granary.chain.devnet.DevnetChain;
+import dev.granary.chain.lotus.LotusChain;
+import dev.granary.chain.lotus.LotusConfig;
 import dev.granary.node.config.ChainConfig;
 import dev.granary.node.config.ConfigException;
 import dev.granary.store.Store;
@@ -22,13 +24,25 @@ final class NodeChain {
     /** @param libp2p whether the node runs a libp2p host, whose identity the devnet miner advertises */
     static Future<ChainApi> start(Vertx vertx, ChainConfig config, Store store, Path repoRoot, boolean libp2p) {
         if (!config.devnetMode()) {
-            return Future.failedFuture(new ConfigException(List.of(
-                    "chain.url: the Lotus adapter is not wired in this build")));
+            return startLotus(vertx, config);
         }
         DevnetChain devnet = libp2p ? DevnetChain.create(vertx, store, repoRoot, config.devnet())
                 : DevnetChain.createWithoutNewIdentity(vertx, store, repoRoot, config.devnet());
         return devnet.start().<ChainApi>map(started -> devnet)
                 .recover(failure -> devnet.close().transform(closed -> Future.failedFuture(failure)));
+    }
+
+    /** Follows the node's heads from the start, so an unreachable node or a refused token stops startup at once. */
+    private static Future<ChainApi> startLotus(Vertx vertx, ChainConfig config) {
+        LotusConfig lotusConfig;
+        try {
+            lotusConfig = LotusConfig.of(config.url(), config.token());
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(new ConfigException(List.of("chain.url: " + e.getMessage())));
+        }
+        LotusChain lotus = new LotusChain(vertx, lotusConfig);
+        return lotus.start().<ChainApi>map(started -> lotus)
+                .recover(failure -> lotus.close().transform(closed -> Future.failedFuture(failure)));
     }
 
     /** How the ready line names the chain: {@code chain=devnet miner=t01000 epoch=12}. */

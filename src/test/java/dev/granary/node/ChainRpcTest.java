@@ -5,6 +5,7 @@ import dev.granary.api.rpc.Permission;
 import dev.granary.api.rpc.RpcCall;
 import dev.granary.api.rpc.RpcException;
 import dev.granary.chain.ChainApi;
+import dev.granary.chain.ChainException;
 import dev.granary.chain.devnet.DevnetChain;
 import dev.granary.chain.devnet.DevnetConfig;
 import dev.granary.filecoin.KeyType;
@@ -116,12 +117,17 @@ class ChainRpcTest {
     }
 
     @Test
-    void aChainUrlIsRefusedAtStartupInThisBuild(@TempDir Path other) {
-        GranaryConfig lotus = TestConfigs.embedded().withChain(new ChainConfig("http://127.0.0.1:1234/rpc/v1", "t",
-                DevnetConfig.manual()));
-        Exception e = assertThrows(Exception.class, () -> GranaryNode.deploy(vertx, other, lotus).await(30, TimeUnit.SECONDS));
-        ConfigException config = assertInstanceOf(ConfigException.class, e);
-        assertEquals("chain.url: the Lotus adapter is not wired in this build", config.getMessage());
+    void anUnreachableChainNodeStopsStartupWithItsAddress(@TempDir Path other) throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort + "/rpc/v1";
+        GranaryConfig lotus = TestConfigs.embedded().withChain(new ChainConfig(url, "t", DevnetConfig.manual()));
+        Exception e = assertThrows(Exception.class, () -> GranaryNode.deploy(vertx, other, lotus).await(60, TimeUnit.SECONDS));
+        ChainException chain = assertInstanceOf(ChainException.class, e);
+        assertEquals(ChainException.Kind.UNREACHABLE, chain.kind());
+        assertTrue(chain.getMessage().contains("127.0.0.1:" + closedPort), chain.getMessage());
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * How to reach a Lotus-compatible node ({@code chain.url}, {@code chain.token}) and how patient to be with it.
  *
- * @param url               the node's JSON-RPC v1 endpoint, {@code http(s)://host:port/rpc/v1}; a bare
- *                          {@code http://host:port} gets the {@code /rpc/v1} path. ChainNotify uses the same URL with
+ * @param url               the node's JSON-RPC v1 endpoint, {@code http(s)://host:port/rpc/v1} ({@code ws(s)://}
+ *                          is read as the same endpoint); a bare {@code http://host:port} gets the {@code /rpc/v1} path. ChainNotify uses the same URL with
  *                          the {@code ws}/{@code wss} scheme.
  * @param token             a lotus API JWT sent as {@code Authorization: Bearer}; empty sends none (lotus then allows
  *                          read methods only). Pushing messages needs a token with the {@code sign} permission.
@@ -111,8 +111,14 @@ public record LotusConfig(URI url, String token, Duration requestTimeout, Durati
 
     private static URI normalize(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        // lotus' FULLNODE_API_INFO usually names the WebSocket endpoint; calls go over HTTP to the same place
+        scheme = switch (scheme) {
+            case "ws" -> "http";
+            case "wss" -> "https";
+            default -> scheme;
+        };
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("chain url must be http:// or https://, got '" + url + "'");
+            throw new IllegalArgumentException("chain url must be http(s):// or ws(s)://, got '" + url + "'");
         }
         if (url.getHost() == null) {
             throw new IllegalArgumentException("chain url has no host: '" + url + "'");

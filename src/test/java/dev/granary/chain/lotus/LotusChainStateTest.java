@@ -194,7 +194,7 @@ class LotusChainStateTest {
         assertEquals(4863283 + 2880 + 1555200, p.endEpoch());
         assertEquals(TokenAmount.ZERO, p.storagePricePerEpoch());
         assertEquals(TokenAmount.ofAttoFil(7927935638490656L), p.providerCollateral());
-        assertEquals(new MarketDeal.DealState(4863283 + 1500, 4863283 + 2000, -1), deal.state());
+        assertEquals(new MarketDeal.DealState(4863283 + 1500, 4863283 + 2000, -1, 42), deal.state());
         assertTrue(deal.state().activated());
         assertFalse(deal.state().slashed());
     }

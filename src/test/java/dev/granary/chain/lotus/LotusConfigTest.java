@@ -21,6 +21,9 @@ class LotusConfigTest {
     @Test
     void chainNotifyUsesTheWebSocketSchemeOfTheSameEndpoint() {
         assertEquals(URI.create("ws://10.0.0.5:1234/rpc/v1"), LotusConfig.of("http://10.0.0.5:1234/rpc/v1", "").webSocketUrl());
+        assertEquals(URI.create("http://10.0.0.5:1234/rpc/v1"), LotusConfig.of("ws://10.0.0.5:1234/rpc/v1", "").url(),
+                "a FULLNODE_API_INFO-style ws:// address names the same endpoint");
+        assertEquals(URI.create("https://node.example/rpc/v1"), LotusConfig.of("wss://node.example", "").url());
         assertEquals(URI.create("wss://lotus.example/rpc/v1"), LotusConfig.of("https://lotus.example", "").webSocketUrl());
     }
 

@@ -12,12 +12,13 @@ record DealRecord(long id, DealProposal proposal, Cid proposalCid, long sectorNu
     static final long NO_SECTOR = -1;
 
     DealRecord activated(long sector, long epoch) {
-        return new DealRecord(id, proposal, proposalCid, sector, new MarketDeal.DealState(epoch, -1, -1));
+        return new DealRecord(id, proposal, proposalCid, sector, new MarketDeal.DealState(epoch, -1, -1, sector));
     }
 
     DealRecord slashedAt(long epoch) {
         return new DealRecord(id, proposal, proposalCid, sectorNumber,
-                new MarketDeal.DealState(state.sectorStartEpoch(), state.lastUpdatedEpoch(), epoch));
+                new MarketDeal.DealState(state.sectorStartEpoch(), state.lastUpdatedEpoch(), epoch,
+                        state.sectorNumber()));
     }
 
     MarketDeal toMarketDeal() {

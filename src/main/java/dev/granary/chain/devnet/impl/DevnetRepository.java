@@ -206,7 +206,8 @@ final class DevnetRepository {
     private static DealRecord deal(Row r) {
         return new DealRecord(r.getLong("deal_id"), Cbor.decode(DealProposal.CODEC, r.getBuffer("proposal").getBytes()),
                 Cid.parse(r.getString("proposal_cid")), r.getLong("sector_number"), new MarketDeal.DealState(
-                r.getLong("sector_start_epoch"), r.getLong("last_updated_epoch"), r.getLong("slash_epoch")));
+                r.getLong("sector_start_epoch"), r.getLong("last_updated_epoch"), r.getLong("slash_epoch"),
+                r.getLong("sector_number")));
     }
 
     private static Tuple sectorRow(Long number, SectorRecord s) {

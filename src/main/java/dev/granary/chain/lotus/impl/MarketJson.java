@@ -36,7 +36,9 @@ public final class MarketJson {
         long sectorStart = state.field("SectorStartEpoch").int64();
         long lastUpdated = state.field("LastUpdatedEpoch").int64();
         long slash = state.field("SlashEpoch").int64();
-        return new MarketDeal(proposal, new MarketDeal.DealState(sectorStart, lastUpdated, slash));
+        // SectorNumber exists from network version 22 on and reads 0 until activation
+        long sector = sectorStart < 0 || !state.has("SectorNumber") ? -1 : state.field("SectorNumber").int64();
+        return new MarketDeal(proposal, new MarketDeal.DealState(sectorStart, lastUpdated, slash, sector));
     }
 
     public static DealProposal proposal(JsonValue p) {

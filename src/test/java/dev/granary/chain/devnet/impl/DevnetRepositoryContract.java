@@ -178,7 +178,7 @@ abstract class DevnetRepositoryContract {
         DealProposal proposal = new DealProposal(piece, 128, false, Address.id(100), Address.id(1000),
                 DealLabel.text("label"), 100, 300, TokenAmount.ofAttoFil(5), TokenAmount.ofAttoFil(6), TokenAmount.ZERO);
         return new DealRecord(id, proposal, dev.granary.filecoin.chain.DagCborCids.of(proposal.signingBytes()), 5,
-                new MarketDeal.DealState(40, -1, -1));
+                new MarketDeal.DealState(40, -1, -1, 5));
     }
 
     private static SectorPreCommitOnChainInfo precommit(long number, Optional<Cid> unsealed) {
