@@ -1,7 +1,5 @@
 package dev.granary.chain.actor;
 
-import dev.granary.filecoin.Address;
-import dev.granary.filecoin.TokenAmount;
 import dev.granary.ipld.cbor.CborReader;
 import dev.granary.ipld.cbor.CborWriter;
 
@@ -15,32 +13,13 @@ final class ActorFields {
     static final int MAX_LIST = 8192;
     /** cbor-gen's ByteArrayMaxLen. */
     static final int MAX_BYTES = 2 << 20;
-    /** go-address refuses longer binary addresses. */
-    static final int MAX_ADDRESS_BYTES = 64;
 
     private ActorFields() {
     }
 
-    static void writeAddress(CborWriter w, Address address) {
-        w.writeBytes(address.bytes());
-    }
 
-    static Address readAddress(CborReader r) {
-        byte[] bytes = r.readBytes(MAX_ADDRESS_BYTES);
-        try {
-            return Address.fromBytes(bytes);
-        } catch (IllegalArgumentException e) {
-            throw r.fail(e.getMessage());
-        }
-    }
 
-    static void writeTokenAmount(CborWriter w, TokenAmount amount) {
-        w.writeBigInt(amount.attoFil());
-    }
 
-    static TokenAmount readTokenAmount(CborReader r) {
-        return TokenAmount.ofAttoFil(r.readBigInt());
-    }
 
     /** A list that Go and Rust would both accept: at most {@code max} items, none null. */
     static <T> List<T> list(List<T> items, int max, String what) {

@@ -1,5 +1,6 @@
 package dev.granary.chain.actor;
 
+import dev.granary.filecoin.FilecoinCbor;
 import dev.granary.filecoin.Address;
 import dev.granary.ipld.cbor.CborCodec;
 
@@ -12,8 +13,8 @@ import java.util.Objects;
  */
 public record AddBalanceParams(Address address) {
     public static final CborCodec<AddBalanceParams> CODEC = CborCodec.of(
-            (w, p) -> ActorFields.writeAddress(w, p.address),
-            r -> new AddBalanceParams(ActorFields.readAddress(r)));
+            (w, p) -> FilecoinCbor.writeAddress(w, p.address),
+            r -> new AddBalanceParams(FilecoinCbor.readAddress(r)));
 
     public AddBalanceParams {
         Objects.requireNonNull(address, "address");

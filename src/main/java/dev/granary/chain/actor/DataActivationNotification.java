@@ -1,5 +1,6 @@
 package dev.granary.chain.actor;
 
+import dev.granary.filecoin.FilecoinCbor;
 import dev.granary.filecoin.Address;
 import dev.granary.ipld.cbor.CborCodec;
 import dev.granary.ipld.cbor.CborReader;
@@ -33,13 +34,13 @@ public record DataActivationNotification(Address address, byte[] payload) {
 
     static void write(CborWriter w, DataActivationNotification n) {
         w.writeArrayHeader(FIELDS.size());
-        ActorFields.writeAddress(w, n.address);
+        FilecoinCbor.writeAddress(w, n.address);
         w.writeBytes(n.payload);
     }
 
     static DataActivationNotification read(CborReader r) {
         return r.readTuple("DataActivationNotification", FIELDS,
-                in -> new DataActivationNotification(ActorFields.readAddress(in), in.readBytes()));
+                in -> new DataActivationNotification(FilecoinCbor.readAddress(in), in.readBytes()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.granary.chain.actor;
 
+import dev.granary.filecoin.FilecoinCbor;
 import dev.granary.filecoin.Address;
 import dev.granary.filecoin.TokenAmount;
 import dev.granary.ipld.cbor.CborCodec;
@@ -26,12 +27,12 @@ public record WithdrawBalanceParams(Address providerOrClient, TokenAmount amount
 
     private static void write(CborWriter w, WithdrawBalanceParams p) {
         w.writeArrayHeader(FIELDS.size());
-        ActorFields.writeAddress(w, p.providerOrClient);
-        ActorFields.writeTokenAmount(w, p.amount);
+        FilecoinCbor.writeAddress(w, p.providerOrClient);
+        FilecoinCbor.writeTokenAmount(w, p.amount);
     }
 
     private static WithdrawBalanceParams read(CborReader r) {
         return r.readTuple("WithdrawBalanceParams", FIELDS,
-                in -> new WithdrawBalanceParams(ActorFields.readAddress(in), ActorFields.readTokenAmount(in)));
+                in -> new WithdrawBalanceParams(FilecoinCbor.readAddress(in), FilecoinCbor.readTokenAmount(in)));
     }
 }

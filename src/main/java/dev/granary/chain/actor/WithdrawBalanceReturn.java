@@ -1,5 +1,6 @@
 package dev.granary.chain.actor;
 
+import dev.granary.filecoin.FilecoinCbor;
 import dev.granary.filecoin.TokenAmount;
 import dev.granary.ipld.cbor.CborCodec;
 
@@ -12,8 +13,8 @@ import java.util.Objects;
  */
 public record WithdrawBalanceReturn(TokenAmount amountWithdrawn) {
     public static final CborCodec<WithdrawBalanceReturn> CODEC = CborCodec.of(
-            (w, r) -> ActorFields.writeTokenAmount(w, r.amountWithdrawn),
-            r -> new WithdrawBalanceReturn(ActorFields.readTokenAmount(r)));
+            (w, r) -> FilecoinCbor.writeTokenAmount(w, r.amountWithdrawn),
+            r -> new WithdrawBalanceReturn(FilecoinCbor.readTokenAmount(r)));
 
     public WithdrawBalanceReturn {
         Objects.requireNonNull(amountWithdrawn, "amountWithdrawn");

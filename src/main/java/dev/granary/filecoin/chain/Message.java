@@ -1,5 +1,6 @@
 package dev.granary.filecoin.chain;
 
+import dev.granary.filecoin.FilecoinCbor;
 import dev.granary.filecoin.Address;
 import dev.granary.filecoin.TokenAmount;
 import dev.granary.ipld.Cid;
@@ -80,20 +81,20 @@ public record Message(long version, Address to, Address from, long nonce, TokenA
 
     static void write(CborWriter w, Message m) {
         w.writeArrayHeader(FIELDS.size()).writeUint64(m.version);
-        ChainFields.writeAddress(w, m.to);
-        ChainFields.writeAddress(w, m.from);
+        FilecoinCbor.writeAddress(w, m.to);
+        FilecoinCbor.writeAddress(w, m.from);
         w.writeUint64(m.nonce);
-        ChainFields.writeTokenAmount(w, m.value);
+        FilecoinCbor.writeTokenAmount(w, m.value);
         w.writeInt64(m.gasLimit);
-        ChainFields.writeTokenAmount(w, m.gasFeeCap);
-        ChainFields.writeTokenAmount(w, m.gasPremium);
+        FilecoinCbor.writeTokenAmount(w, m.gasFeeCap);
+        FilecoinCbor.writeTokenAmount(w, m.gasPremium);
         w.writeUint64(m.method).writeBytes(m.params);
     }
 
     static Message read(CborReader r) {
-        return r.readTuple("Message", FIELDS, in -> new Message(in.readUint64(), ChainFields.readAddress(in),
-                ChainFields.readAddress(in), in.readUint64(), ChainFields.readTokenAmount(in), in.readInt64(),
-                ChainFields.readTokenAmount(in), ChainFields.readTokenAmount(in), in.readUint64(),
+        return r.readTuple("Message", FIELDS, in -> new Message(in.readUint64(), FilecoinCbor.readAddress(in),
+                FilecoinCbor.readAddress(in), in.readUint64(), FilecoinCbor.readTokenAmount(in), in.readInt64(),
+                FilecoinCbor.readTokenAmount(in), FilecoinCbor.readTokenAmount(in), in.readUint64(),
                 in.readBytes(MAX_BYTES)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.granary.filecoin.chain;
 
+import dev.granary.filecoin.FilecoinCbor;
 import dev.granary.filecoin.Signature;
 import dev.granary.filecoin.SignatureType;
 import dev.granary.ipld.Cid;
@@ -33,11 +34,11 @@ public record SignedMessage(Message message, Signature signature) {
     static void write(CborWriter w, SignedMessage m) {
         w.writeArrayHeader(FIELDS.size());
         Message.write(w, m.message);
-        ChainFields.writeSignature(w, m.signature);
+        FilecoinCbor.writeSignature(w, m.signature);
     }
 
     static SignedMessage read(CborReader r) {
         return r.readTuple("SignedMessage", FIELDS,
-                in -> new SignedMessage(Message.read(in), ChainFields.readSignature(in)));
+                in -> new SignedMessage(Message.read(in), FilecoinCbor.readSignature(in)));
     }
 }

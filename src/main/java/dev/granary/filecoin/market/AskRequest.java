@@ -1,5 +1,6 @@
 package dev.granary.filecoin.market;
 
+import dev.granary.filecoin.FilecoinCbor;
 import dev.granary.filecoin.Address;
 import dev.granary.ipld.cbor.CborCodec;
 import dev.granary.ipld.cbor.CborMapReader;
@@ -22,13 +23,13 @@ public record AskRequest(Address miner) {
     }
 
     private static void write(CborWriter w, AskRequest request) {
-        w.writeMapStruct(m -> m.field("Miner", x -> Fields.writeAddress(x, request.miner)));
+        w.writeMapStruct(m -> m.field("Miner", x -> FilecoinCbor.writeAddress(x, request.miner)));
     }
 
     private static AskRequest read(CborReader r) {
         Address miner = null;
         for (CborMapReader m = r.readMapStruct("AskRequest", KEYS); m.next(); ) {
-            miner = Fields.readAddress(r);
+            miner = FilecoinCbor.readAddress(r);
         }
         return new AskRequest(Fields.required(r, miner, "AskRequest", "Miner"));
     }

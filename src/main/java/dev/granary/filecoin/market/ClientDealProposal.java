@@ -1,5 +1,6 @@
 package dev.granary.filecoin.market;
 
+import dev.granary.filecoin.FilecoinCbor;
 import dev.granary.filecoin.Address;
 import dev.granary.filecoin.AddressProtocol;
 import dev.granary.filecoin.InvalidSignatureException;
@@ -58,11 +59,11 @@ public record ClientDealProposal(DealProposal proposal, Signature clientSignatur
     static void write(CborWriter w, ClientDealProposal p) {
         w.writeArrayHeader(FIELDS.size());
         DealProposal.write(w, p.proposal);
-        Fields.writeSignature(w, p.clientSignature);
+        FilecoinCbor.writeSignature(w, p.clientSignature);
     }
 
     static ClientDealProposal read(CborReader r) {
         return r.readTuple("ClientDealProposal", FIELDS,
-                in -> new ClientDealProposal(DealProposal.read(in), Fields.readSignature(in)));
+                in -> new ClientDealProposal(DealProposal.read(in), FilecoinCbor.readSignature(in)));
     }
 }

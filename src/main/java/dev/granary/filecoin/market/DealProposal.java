@@ -1,5 +1,6 @@
 package dev.granary.filecoin.market;
 
+import dev.granary.filecoin.FilecoinCbor;
 import dev.granary.filecoin.Address;
 import dev.granary.filecoin.TokenAmount;
 import dev.granary.ipld.Cid;
@@ -82,13 +83,13 @@ public record DealProposal(Cid pieceCid, long pieceSize, boolean verifiedDeal, A
                 .writeCid(p.pieceCid)
                 .writeUint64(p.pieceSize)
                 .writeBool(p.verifiedDeal);
-        Fields.writeAddress(w, p.client);
-        Fields.writeAddress(w, p.provider);
+        FilecoinCbor.writeAddress(w, p.client);
+        FilecoinCbor.writeAddress(w, p.provider);
         DealLabel.CODEC.write(w, p.label);
         w.writeInt64(p.startEpoch).writeInt64(p.endEpoch);
-        Fields.writeTokenAmount(w, p.storagePricePerEpoch);
-        Fields.writeTokenAmount(w, p.providerCollateral);
-        Fields.writeTokenAmount(w, p.clientCollateral);
+        FilecoinCbor.writeTokenAmount(w, p.storagePricePerEpoch);
+        FilecoinCbor.writeTokenAmount(w, p.providerCollateral);
+        FilecoinCbor.writeTokenAmount(w, p.clientCollateral);
     }
 
     static DealProposal read(CborReader r) {
@@ -98,9 +99,9 @@ public record DealProposal(Cid pieceCid, long pieceSize, boolean verifiedDeal, A
             if (problem != null) {
                 throw in.fail(problem);
             }
-            return new DealProposal(pieceCid, in.readUint64(), in.readBool(), Fields.readAddress(in), Fields.readAddress(in),
-                    DealLabel.CODEC.read(in), in.readInt64(), in.readInt64(), Fields.readTokenAmount(in),
-                    Fields.readTokenAmount(in), Fields.readTokenAmount(in));
+            return new DealProposal(pieceCid, in.readUint64(), in.readBool(), FilecoinCbor.readAddress(in), FilecoinCbor.readAddress(in),
+                    DealLabel.CODEC.read(in), in.readInt64(), in.readInt64(), FilecoinCbor.readTokenAmount(in),
+                    FilecoinCbor.readTokenAmount(in), FilecoinCbor.readTokenAmount(in));
         });
     }
 }

@@ -1,5 +1,6 @@
 package dev.granary.filecoin.market;
 
+import dev.granary.filecoin.FilecoinCbor;
 import dev.granary.filecoin.Address;
 import dev.granary.filecoin.InvalidSignatureException;
 import dev.granary.filecoin.Signature;
@@ -45,7 +46,7 @@ public record DealStatusRequest(UUID dealUuid, Signature signature) {
     private static void write(CborWriter w, DealStatusRequest request) {
         w.writeMapStruct(m -> m
                 .field("DealUUID", x -> Fields.writeUuid(x, request.dealUuid))
-                .field("Signature", x -> Fields.writeSignature(x, request.signature)));
+                .field("Signature", x -> FilecoinCbor.writeSignature(x, request.signature)));
     }
 
     /** Both keys are required: a zero Go signature has type 0, which no decoder accepts. */
@@ -55,7 +56,7 @@ public record DealStatusRequest(UUID dealUuid, Signature signature) {
         for (CborMapReader m = r.readMapStruct("DealStatusRequest", KEYS); m.next(); ) {
             switch (m.key()) {
                 case "DealUUID" -> dealUuid = Fields.readUuid(r);
-                case "Signature" -> signature = Fields.readSignature(r);
+                case "Signature" -> signature = FilecoinCbor.readSignature(r);
                 default -> throw new IllegalStateException("unhandled key " + m.key());
             }
         }

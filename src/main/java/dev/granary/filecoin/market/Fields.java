@@ -1,8 +1,5 @@
 package dev.granary.filecoin.market;
 
-import dev.granary.filecoin.Address;
-import dev.granary.filecoin.Signature;
-import dev.granary.filecoin.TokenAmount;
 import dev.granary.ipld.cbor.CborReader;
 import dev.granary.ipld.cbor.CborWriter;
 
@@ -17,47 +14,16 @@ import java.util.UUID;
 final class Fields {
     /** cbor-gen's MaxLength: Go refuses to write a longer string field, and cbor-gen refuses to read one. */
     static final int MAX_TEXT_BYTES = 8192;
-    /** go-address refuses longer binary addresses on decode. */
-    static final int MAX_ADDRESS_BYTES = 64;
     static final int UUID_BYTES = 16;
 
     private Fields() {
     }
 
-    static void writeAddress(CborWriter w, Address address) {
-        w.writeBytes(address.bytes());
-    }
 
-    static Address readAddress(CborReader r) {
-        byte[] bytes = r.readBytes(MAX_ADDRESS_BYTES);
-        try {
-            return Address.fromBytes(bytes);
-        } catch (IllegalArgumentException e) {
-            throw r.fail(e.getMessage());
-        }
-    }
 
-    static void writeTokenAmount(CborWriter w, TokenAmount amount) {
-        w.writeBigInt(amount.attoFil());
-    }
 
-    static TokenAmount readTokenAmount(CborReader r) {
-        return TokenAmount.ofAttoFil(r.readBigInt());
-    }
 
-    /** One byte string, type byte first (go-state-types crypto.Signature). */
-    static void writeSignature(CborWriter w, Signature signature) {
-        w.writeBytes(signature.bytes());
-    }
 
-    static Signature readSignature(CborReader r) {
-        byte[] bytes = r.readBytes(Signature.MAX_BYTES);
-        try {
-            return Signature.fromBytes(bytes);
-        } catch (IllegalArgumentException e) {
-            throw r.fail(e.getMessage());
-        }
-    }
 
     /** RFC 4122 binary form, as Go's uuid.UUID marshals it; these 16 bytes are also what a status request signs. */
     static byte[] uuidBytes(UUID uuid) {

@@ -1,5 +1,6 @@
 package dev.granary.filecoin.market;
 
+import dev.granary.filecoin.FilecoinCbor;
 import dev.granary.filecoin.Address;
 import dev.granary.filecoin.InvalidSignatureException;
 import dev.granary.filecoin.Signature;
@@ -34,7 +35,7 @@ public record SignedStorageAsk(StorageAsk ask, Signature signature) {
     static void write(CborWriter w, SignedStorageAsk s) {
         w.writeMapStruct(m -> m
                 .field("Ask", x -> StorageAsk.write(x, s.ask))
-                .field("Signature", x -> Fields.writeSignature(x, s.signature)));
+                .field("Signature", x -> FilecoinCbor.writeSignature(x, s.signature)));
     }
 
     static SignedStorageAsk read(CborReader r) {
@@ -43,7 +44,7 @@ public record SignedStorageAsk(StorageAsk ask, Signature signature) {
         for (CborMapReader m = r.readMapStruct("SignedStorageAsk", KEYS); m.next(); ) {
             switch (m.key()) {
                 case "Ask" -> ask = StorageAsk.read(r);
-                case "Signature" -> signature = Fields.readSignature(r);
+                case "Signature" -> signature = FilecoinCbor.readSignature(r);
                 default -> throw new IllegalStateException("unhandled key " + m.key());
             }
         }

@@ -1,5 +1,6 @@
 package dev.granary.filecoin.market;
 
+import dev.granary.filecoin.FilecoinCbor;
 import dev.granary.filecoin.Address;
 import dev.granary.filecoin.TokenAmount;
 import dev.granary.ipld.cbor.Cbor;
@@ -46,14 +47,14 @@ public record StorageAsk(TokenAmount price, TokenAmount verifiedPrice, long minP
 
     static void write(CborWriter w, StorageAsk a) {
         w.writeMapStruct(m -> m
-                .field("Miner", x -> Fields.writeAddress(x, a.miner))
-                .field("Price", x -> Fields.writeTokenAmount(x, a.price))
+                .field("Miner", x -> FilecoinCbor.writeAddress(x, a.miner))
+                .field("Price", x -> FilecoinCbor.writeTokenAmount(x, a.price))
                 .field("SeqNo", x -> x.writeUint64(a.seqNo))
                 .field("Expiry", x -> x.writeInt64(a.expiry))
                 .field("Timestamp", x -> x.writeInt64(a.timestamp))
                 .field("MaxPieceSize", x -> x.writeUint64(a.maxPieceSize))
                 .field("MinPieceSize", x -> x.writeUint64(a.minPieceSize))
-                .field("VerifiedPrice", x -> Fields.writeTokenAmount(x, a.verifiedPrice)));
+                .field("VerifiedPrice", x -> FilecoinCbor.writeTokenAmount(x, a.verifiedPrice)));
     }
 
     /** Missing prices and numbers take Go's zero values; Miner is required (Go cannot write an undefined address). */
@@ -68,14 +69,14 @@ public record StorageAsk(TokenAmount price, TokenAmount verifiedPrice, long minP
         TokenAmount verifiedPrice = TokenAmount.ZERO;
         for (CborMapReader m = r.readMapStruct("StorageAsk", KEYS); m.next(); ) {
             switch (m.key()) {
-                case "Miner" -> miner = Fields.readAddress(r);
-                case "Price" -> price = Fields.readTokenAmount(r);
+                case "Miner" -> miner = FilecoinCbor.readAddress(r);
+                case "Price" -> price = FilecoinCbor.readTokenAmount(r);
                 case "SeqNo" -> seqNo = r.readUint64();
                 case "Expiry" -> expiry = r.readInt64();
                 case "Timestamp" -> timestamp = r.readInt64();
                 case "MaxPieceSize" -> maxPieceSize = r.readUint64();
                 case "MinPieceSize" -> minPieceSize = r.readUint64();
-                case "VerifiedPrice" -> verifiedPrice = Fields.readTokenAmount(r);
+                case "VerifiedPrice" -> verifiedPrice = FilecoinCbor.readTokenAmount(r);
                 default -> throw new IllegalStateException("unhandled key " + m.key());
             }
         }
