@@ -1,5 +1,6 @@
 package dev.granary.filecoin.market;
 
+import dev.granary.fuzz.CborDamage;
 import dev.granary.ipld.cbor.Cbor;
 import dev.granary.ipld.cbor.CborCodec;
 import dev.granary.ipld.cbor.CborDecodeException;
@@ -155,7 +156,7 @@ class MarketFuzzProperties {
         byte[] noise = noise(random);
         inputs.add(random.nextBoolean() ? noise : prefixed(valid, random.nextInt(valid.length), noise));
         while (inputs.size() < CASES_PER_TRY) {
-            inputs.add(Damage.apply(pool.get(random.nextInt(POOL_SIZE)), random));
+            inputs.add(CborDamage.apply(pool.get(random.nextInt(POOL_SIZE)), random));
         }
         return inputs;
     }

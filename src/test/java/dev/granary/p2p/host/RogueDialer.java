@@ -42,21 +42,14 @@ final class RogueDialer implements AutoCloseable {
 
     /** An identity that announces its key but signs the wrong bytes (the handshake signature check must fail). */
     static NoiseIdentity badSigner() {
-        Ed25519Identity identity = Ed25519Identity.generate();
-        return new NoiseIdentity() {
-            @Override
-            public byte[] publicKeyProtobuf() {
-                return identity.publicKeyProto();
-            }
-
-            @Override
-            public byte[] sign(byte[] data) {
-                return identity.sign(Arrays.copyOf(data, data.length + 1));
-            }
-        };
+        return identity(true);
     }
 
     static NoiseIdentity honest() {
+        return identity(false);
+    }
+
+    private static NoiseIdentity identity(boolean signWrongBytes) {
         Ed25519Identity identity = Ed25519Identity.generate();
         return new NoiseIdentity() {
             @Override
@@ -66,7 +59,7 @@ final class RogueDialer implements AutoCloseable {
 
             @Override
             public byte[] sign(byte[] data) {
-                return identity.sign(data);
+                return identity.sign(signWrongBytes ? Arrays.copyOf(data, data.length + 1) : data);
             }
         };
     }

@@ -1,4 +1,4 @@
-package dev.granary.filecoin.market;
+package dev.granary.fuzz;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -9,7 +9,7 @@ import java.util.Random;
  * widths and major types, lengths and counts nudged by one, cuts, insertions, and slices of the message
  * copied elsewhere in it (which duplicates keys and nests items where they do not belong).
  */
-final class Damage {
+public final class CborDamage {
     /** Headers of every width and kind: 1/2/4/8-byte arguments, indefinite lengths, breaks, tags, simple values. */
     private static final int[] HEADERS = {
         0x00, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1f, 0x20, 0x37, 0x38, 0x3b, 0x40, 0x41, 0x50, 0x58, 0x59, 0x5b, 0x5f,
@@ -17,10 +17,11 @@ final class Damage {
         0xd9, 0xe0, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa, 0xfb, 0xff,
     };
 
-    private Damage() {
+    private CborDamage() {
     }
 
-    static byte[] apply(byte[] valid, Random random) {
+    /** One to three of the damages below applied to {@code valid}. */
+    public static byte[] apply(byte[] valid, Random random) {
         byte[] bytes = valid;
         for (int i = 1 + random.nextInt(3); i > 0; i--) {
             bytes = once(bytes, random);
