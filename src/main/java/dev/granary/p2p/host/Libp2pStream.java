@@ -24,7 +24,9 @@ public final class Libp2pStream implements ReadStream<Buffer>, WriteStream<Buffe
     private final Context context;
     private Buffer pending;
     private Handler<Buffer> handler;
+    private Handler<Throwable> exceptionHandler;
     private boolean paused;
+    private long deadlineTimer = -1;
 
     Libp2pStream(YamuxStream stream, String protocol, PeerId remotePeer, Context context, Buffer leftover) {
         this.stream = stream;
@@ -68,7 +70,38 @@ public final class Libp2pStream implements ReadStream<Buffer>, WriteStream<Buffe
 
     @Override
     public Libp2pStream exceptionHandler(Handler<Throwable> value) {
+        exceptionHandler = value;
         stream.exceptionHandler(value);
+        return this;
+    }
+
+    /**
+     * Gives the whole exchange {@code timeout} from now: a stream not closed in both directions by then is reset, and
+     * the exception handler gets a {@link HostException} saying so. Replaces an earlier deadline. A slow or silent
+     * peer thus costs a handler at most this long, whatever it is waiting for.
+     */
+    public Libp2pStream deadline(java.time.Duration timeout) {
+        clearDeadline();
+        deadlineTimer = context.owner().setTimer(Math.max(1, timeout.toMillis()), id -> {
+            deadlineTimer = -1;
+            if (!stream.isClosed()) {
+                HostException exceeded = new HostException(protocol + " stream with " + remotePeer
+                        + " did not finish within its deadline of " + timeout);
+                stream.exceptionHandler(null);
+                stream.reset();
+                if (exceptionHandler != null) {
+                    exceptionHandler.handle(exceeded);
+                }
+            }
+        });
+        return this;
+    }
+
+    public Libp2pStream clearDeadline() {
+        if (deadlineTimer >= 0) {
+            context.owner().cancelTimer(deadlineTimer);
+            deadlineTimer = -1;
+        }
         return this;
     }
 

@@ -87,11 +87,11 @@ class JsInteropTest {
     @Test
     void jsDialsJava() throws Exception {
         String address = host.listenAddresses().get(0).toString();
-        try (JsPeer js = JsPeer.start("dial", address, String.valueOf(1 << 20), String.valueOf(CONCURRENT_STREAMS))) {
+        try (JsPeer js = JsPeer.start("dial", address, String.valueOf(10 << 20), String.valueOf(CONCURRENT_STREAMS))) {
             assertTrue(Double.parseDouble(js.awaitLine("PING", DEADLINE)) >= 0);
             String[] echo = js.awaitLine("ECHO", DEADLINE).split(" ");
             assertEquals(echo[0], echo[1], "js got back what it sent");
-            assertEquals(String.valueOf(1 << 20), echo[2]);
+            assertEquals(String.valueOf(10 << 20), echo[2]);
             assertEquals(CONCURRENT_STREAMS + " " + CONCURRENT_STREAMS + " 1", js.awaitLine("CONCURRENT", DEADLINE),
                     "intact echoes, streams, connections");
             String identified = js.awaitLine("IDENTIFY", DEADLINE);

@@ -208,6 +208,38 @@ class Libp2pHostTest {
         assertTrue(await(fourth.ping(address(limited))) > 0, "a slot is free again");
     }
 
+    @Test
+    void aStreamPastItsDeadlineIsResetAndToldWhy() throws Exception {
+        Libp2pHost a = host();
+        Libp2pHost b = host();
+        Throwable failure = await(a.newStream(address(b), ECHO).compose(stream -> {
+            var told = io.vertx.core.Promise.<Throwable>promise();
+            stream.context().runOnContext(ignored -> {
+                stream.exceptionHandler(told::tryComplete).handler(data -> { }).deadline(Duration.ofMillis(200));
+                stream.write(Buffer.buffer("never ended"));
+            });
+            return told.future();
+        }));
+        assertTrue(failure.getMessage().contains("deadline of PT0.2S"), failure::getMessage);
+        assertTrue(await(a.ping(address(b))) > 0, "only the stream was reset");
+    }
+
+    @Test
+    void aStreamThatFinishesInTimeKeepsItsResult() throws Exception {
+        Libp2pHost a = host();
+        Libp2pHost b = host();
+        byte[] data = random(10_000, 3);
+        Buffer back = await(a.newStream(address(b), ECHO).compose(stream -> {
+            var result = io.vertx.core.Promise.<Buffer>promise();
+            stream.context().runOnContext(ignored -> {
+                stream.deadline(Duration.ofSeconds(20));
+                echo(stream, data).onComplete(result);
+            });
+            return result.future();
+        }));
+        assertArrayEquals(data, back.getBytes());
+    }
+
     private static Socket rawSocket(Libp2pHost host) throws IOException {
         var target = address(host).tcpTarget().orElseThrow();
         Socket socket = new Socket(target.host(), target.port());
