@@ -205,6 +205,7 @@ final class Connection {
                 this::writeFromMuxer, stream -> host.onInboundStream(this, stream))
                 .pingAnsweredHandler(() -> host.metrics().pingAnswered("yamux"));
         host.metrics().connectionOpened(direction());
+        session.ping(); // measures the round trip that receive windows tune themselves by, as go-yamux does at start
         session.closeFuture().onComplete(result -> close("closed", "yamux session ended"
                 + (result.failed() ? ": " + result.cause().getMessage() : "")));
         ready.tryComplete(this);

@@ -5,15 +5,24 @@ import io.vertx.core.buffer.Buffer;
 
 import java.util.ArrayDeque;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * The receiving half of a stream. Window is re-granted only for bytes the application has actually taken (delivered
  * under its demand), and only once at least half the target window is owed, as go does: a paused reader therefore
  * stops the sender, and the bytes held here never exceed the window we granted.
+ *
+ * <p>The window tunes itself as go-yamux's does: when the reader took half a window within four round trips of the
+ * previous grant, the window is what limits the transfer, so it doubles, up to {@code maxWindow}. A slow reader never
+ * grows it, because nothing is granted until it has taken the bytes.
  */
 final class YamuxReceiveBuffer {
-    private final long targetWindow;
+    private final long maxWindow;
+    private final LongSupplier roundTripNanos;
+    private final LongSupplier clock;
     private final LongConsumer grant;
+    private long targetWindow;
+    private long epochStart;
     private final ArrayDeque<Buffer> chunks = new ArrayDeque<>();
     private long window;
     private long bufferedBytes;
@@ -26,11 +35,25 @@ final class YamuxReceiveBuffer {
     private boolean delivering;
     private boolean discarded;
 
-    /** @param grant sends a WindowUpdate with the given delta */
-    YamuxReceiveBuffer(long targetWindow, LongConsumer grant) {
-        this.targetWindow = targetWindow;
-        this.window = targetWindow;
+    /**
+     * @param roundTripNanos the session's measured round trip, 0 while unknown (no tuning until then)
+     * @param clock          nanosecond clock ({@code System::nanoTime} outside tests)
+     * @param grant          sends a WindowUpdate with the given delta
+     */
+    YamuxReceiveBuffer(long initialWindow, long maxWindow, LongSupplier roundTripNanos, LongSupplier clock,
+                       LongConsumer grant) {
+        this.targetWindow = initialWindow;
+        this.window = initialWindow;
+        this.maxWindow = Math.max(initialWindow, maxWindow);
+        this.roundTripNanos = roundTripNanos;
+        this.clock = clock;
         this.grant = grant;
+        this.epochStart = clock.getAsLong();
+    }
+
+    /** The window we aim to keep granted (grows with tuning). */
+    long targetWindow() {
+        return targetWindow;
     }
 
     /** The most the peer may still send: what the decoder accepts as a Data body. */
@@ -127,7 +150,16 @@ final class YamuxReceiveBuffer {
         if (remoteFin || consumedNotGranted < targetWindow / 2) {
             return; // after FIN the peer sends nothing more, so window would be wasted
         }
-        long delta = consumedNotGranted;
+        long now = clock.getAsLong();
+        long rtt = roundTripNanos.getAsLong();
+        long growth = 0;
+        if (rtt > 0 && now - epochStart < 4 * rtt && targetWindow < maxWindow) {
+            long grown = Math.min(targetWindow * 2, maxWindow);
+            growth = grown - targetWindow;
+            targetWindow = grown;
+        }
+        epochStart = now;
+        long delta = consumedNotGranted + growth;
         consumedNotGranted = 0;
         window += delta;
         grant.accept(delta);

@@ -41,6 +41,7 @@ public final class YamuxSession {
     private boolean goAwaySent;
     private boolean goAwayReceived;
     private Runnable pingAnswered = () -> { };
+    private long roundTripNanos;
 
     /**
      * @param role           CLIENT for the dialer (odd stream ids), SERVER for the listener (even ids)
@@ -104,11 +105,17 @@ public final class YamuxSession {
     }
 
     /** Sends a ping; completes with the round trip time in nanoseconds, fails if the session closes first. */
+    /** Round-trip time in nanoseconds; also kept as the session's round trip for window tuning. */
     public Future<Long> ping() {
         if (isClosed()) {
             return Future.failedFuture(new YamuxException("yamux session closed"));
         }
-        return pings.ping();
+        return pings.ping().onSuccess(rtt -> roundTripNanos = Math.max(1, rtt));
+    }
+
+    /** The last measured round trip, 0 before the first ping came back (streams' windows do not grow until then). */
+    long roundTripNanos() {
+        return roundTripNanos;
     }
 
     /** Tells the peer we open no more streams and accept none; existing streams go on. */

@@ -37,8 +37,8 @@ public final class YamuxStream implements ReadStream<Buffer>, WriteStream<Buffer
         this.id = id;
         this.outbound = outbound;
         this.send = new YamuxSendQueue(id, config.maxFrameBody(), config.writeQueueMaxBytes(), this::sendFrame);
-        this.receive = new YamuxReceiveBuffer(config.initialWindow(),
-                delta -> sendFrame(YamuxFrame.windowUpdate(id, 0, delta)));
+        this.receive = new YamuxReceiveBuffer(config.initialWindow(), config.maxWindow(), session::roundTripNanos,
+                System::nanoTime, delta -> sendFrame(YamuxFrame.windowUpdate(id, 0, delta)));
     }
 
     /** The stream id: odd when the client (dialer) opened it, even when the server (listener) did. */
