@@ -20,7 +20,10 @@ import java.time.Duration;
 final class NodeClient {
     private final URI endpoint;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the default h2c upgrade buys nothing for one small call and lost the reply of Granary.Shutdown
+    // when the server went away right after answering
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     NodeClient(String apiUrl, String token) {
         this.endpoint = URI.create(apiUrl.strip().replaceAll("/+$", "") + "/rpc/v0");

@@ -1,5 +1,6 @@
 package dev.granary.cli;
 
+import dev.granary.chain.ChainException;
 import dev.granary.node.GranaryNode;
 import dev.granary.node.LogLevels;
 import dev.granary.node.config.ConfigException;
@@ -60,7 +61,13 @@ final class NodeProcess {
         try {
             node = GranaryNode.deploy(vertx, repo, config, registry).await();
         } catch (Exception e) {
-            log.error("granary failed to start: {}", e.getMessage(), e);
+            if (e instanceof ChainException || e instanceof ConfigException) {
+                // the message says what to fix (an address, a token, a key); a stack trace would bury it
+                log.error("granary failed to start: {}", e.getMessage());
+                log.debug("startup failure", e);
+            } else {
+                log.error("granary failed to start: {}", e.getMessage(), e);
+            }
             vertx.close().await();
             return ExitCodes.FAILED;
         }
