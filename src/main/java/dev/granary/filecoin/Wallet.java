@@ -25,7 +25,8 @@ import java.util.Optional;
  * is the text in {@code wallet-default}.
  *
  * <p>Keys are read from disk for each signature rather than kept in memory. All methods block on file I/O:
- * call them from a worker.
+ * call them from a worker. Not thread-safe: a wallet has one owner that serialises its calls (the devnet's worker
+ * verticle today), as every piece of mutable state in the node has.
  */
 public final class Wallet {
     private static final String PREFIX = "wallet-";
@@ -47,7 +48,7 @@ public final class Wallet {
     }
 
     /** Creates and stores a new key; the first key of a wallet becomes its default. */
-    public synchronized Address newAddress(KeyType type) throws IOException {
+    public Address newAddress(KeyType type) throws IOException {
         byte[] privateKey = type.generatePrivateKey(random);
         try {
             return store(type, privateKey);
@@ -57,11 +58,11 @@ public final class Wallet {
     }
 
     /** Stores an existing key (importing one already held is a no-op) and returns its address. */
-    public synchronized Address importKey(KeyType type, byte[] privateKey) throws IOException {
+    public Address importKey(KeyType type, byte[] privateKey) throws IOException {
         return store(type, privateKey);
     }
 
-    public synchronized List<Address> list() throws IOException {
+    public List<Address> list() throws IOException {
         List<Address> addresses = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(keysDir, PREFIX + "*" + SUFFIX)) {
             for (Path file : files) {
@@ -77,11 +78,11 @@ public final class Wallet {
         return addresses;
     }
 
-    public synchronized boolean has(Address address) {
+    public boolean has(Address address) {
         return Files.isRegularFile(keyFile(address));
     }
 
-    public synchronized Optional<Address> defaultAddress() throws IOException {
+    public Optional<Address> defaultAddress() throws IOException {
         Path file = keysDir.resolve(DEFAULT_FILE);
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -94,7 +95,7 @@ public final class Wallet {
         }
     }
 
-    public synchronized void setDefault(Address address) throws IOException {
+    public void setDefault(Address address) throws IOException {
         if (!has(address)) {
             throw new IllegalArgumentException("wallet has no key for " + address);
         }
@@ -126,7 +127,7 @@ public final class Wallet {
     private record StoredKey(KeyType type, byte[] privateKey) {
     }
 
-    private synchronized StoredKey load(Address signer) throws IOException {
+    private StoredKey load(Address signer) throws IOException {
         Path file = keyFile(signer);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("wallet has no key for " + signer);
