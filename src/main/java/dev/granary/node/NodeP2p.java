@@ -30,8 +30,7 @@ final class NodeP2p {
     }
 
     static HostConfig hostConfig(P2pConfig p2p) {
-        HostConfig defaults = HostConfig.loopback().withListen(List.of(p2p.listen()));
-        return new HostConfig(defaults.listen(), "granary/" + BuildInfo.version(), defaults.maxConnections(),
-                defaults.maxStreamsPerConnection(), defaults.handshakeTimeout(), defaults.idleTimeout());
+        return new HostConfig(List.of(p2p.listen()), "granary/" + BuildInfo.version(), p2p.maxConnections(),
+                p2p.maxStreamsPerConnection(), p2p.handshakeTimeout(), p2p.idleTimeout());
     }
 }

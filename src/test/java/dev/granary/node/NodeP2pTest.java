@@ -43,6 +43,17 @@ class NodeP2pTest {
     }
 
     @Test
+    void theConfiguredLimitsReachTheHost() {
+        var host = NodeP2p.hostConfig(new dev.granary.p2p.P2pConfig("/ip4/127.0.0.1/tcp/0", 7, 9,
+                java.time.Duration.ofSeconds(3), java.time.Duration.ofMinutes(2)));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("/ip4/127.0.0.1/tcp/0"), host.listen());
+        org.junit.jupiter.api.Assertions.assertEquals(7, host.maxConnections());
+        org.junit.jupiter.api.Assertions.assertEquals(9, host.maxStreamsPerConnection());
+        org.junit.jupiter.api.Assertions.assertEquals(java.time.Duration.ofSeconds(3), host.handshakeTimeout());
+        org.junit.jupiter.api.Assertions.assertEquals(java.time.Duration.ofMinutes(2), host.idleTimeout());
+    }
+
+    @Test
     void readyAddressNamesTheRepoKeyAndSurvivesRestarts() throws Exception {
         GranaryNode first = deploy(repo, TestConfigs.embedded());
         String peerId = IdentityFile.loadOrCreate(repo).peerId().toString();

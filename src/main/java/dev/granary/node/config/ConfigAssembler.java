@@ -67,7 +67,9 @@ final class ConfigAssembler {
         return new GranaryConfig(
                 new ApiConfig(api.host(), api.port(), get(KeySchema.API_MAX_BODY_BYTES)),
                 new StoreConfig(get(KeySchema.STORE_URL), get(KeySchema.STORE_POOL_SIZE)),
-                new P2pConfig(get(KeySchema.P2P_LISTEN)),
+                new P2pConfig(get(KeySchema.P2P_LISTEN), get(KeySchema.P2P_MAX_CONNECTIONS),
+                        get(KeySchema.P2P_MAX_STREAMS_PER_CONNECTION), get(KeySchema.P2P_HANDSHAKE_TIMEOUT),
+                        get(KeySchema.P2P_IDLE_TIMEOUT)),
                 new ChainConfig(get(KeySchema.CHAIN_URL), get(KeySchema.CHAIN_TOKEN), devnet()),
                 new LogConfig(get(KeySchema.LOG_LEVEL)));
     }

@@ -34,7 +34,11 @@ public final class ConfigJson {
                         .put(KeySchema.STORE_URL.name(), config.store().url())
                         .put(KeySchema.STORE_POOL_SIZE.name(), config.store().poolSize()))
                 .put("p2p", new JsonObject()
-                        .put(KeySchema.P2P_LISTEN.name(), config.p2p().listen()))
+                        .put(KeySchema.P2P_LISTEN.name(), config.p2p().listen())
+                        .put(KeySchema.P2P_MAX_CONNECTIONS.name(), config.p2p().maxConnections())
+                        .put(KeySchema.P2P_MAX_STREAMS_PER_CONNECTION.name(), config.p2p().maxStreamsPerConnection())
+                        .put(KeySchema.P2P_HANDSHAKE_TIMEOUT.name(), config.p2p().handshakeTimeout().toMillis() + "ms")
+                        .put(KeySchema.P2P_IDLE_TIMEOUT.name(), config.p2p().idleTimeout().toMillis() + "ms"))
                 .put("chain", chain(config.chain()))
                 .put("log", new JsonObject()
                         .put(KeySchema.LOG_LEVEL.name(), config.log().level()));

@@ -26,6 +26,19 @@ public final class KeySchema {
     public static final ConfigKey<String> P2P_LISTEN = new ConfigKey<>("p2p", "listen",
             "empty or a multiaddr like /ip4/0.0.0.0/tcp/24001",
             "libp2p listen address; empty means no libp2p listener", false, ValueParsers::multiaddrOrEmpty);
+    public static final ConfigKey<Integer> P2P_MAX_CONNECTIONS = new ConfigKey<>("p2p", "max-connections",
+            "an integer from 1 to 65536", "libp2p connections, inbound plus outbound", false,
+            ValueParsers.integerIn(1, 65536));
+    public static final ConfigKey<Integer> P2P_MAX_STREAMS_PER_CONNECTION = new ConfigKey<>("p2p",
+            "max-streams-per-connection", "an integer from 1 to 4096",
+            "yamux streams each side may open on one connection", false, ValueParsers.integerIn(1, 4096));
+    public static final ConfigKey<Duration> P2P_HANDSHAKE_TIMEOUT = new ConfigKey<>("p2p", "handshake-timeout",
+            "a duration such as 10s or 500ms, at most 10 minutes",
+            "time for a connection's handshakes and each stream's protocol negotiation", false,
+            ValueParsers.positiveDurationUpTo(Duration.ofMinutes(10)));
+    public static final ConfigKey<Duration> P2P_IDLE_TIMEOUT = new ConfigKey<>("p2p", "idle-timeout",
+            "a duration such as 5m, at most 24 hours", "a silent libp2p connection is closed after this long", false,
+            ValueParsers.positiveDurationUpTo(Duration.ofHours(24)));
     public static final ConfigKey<String> CHAIN_URL = new ConfigKey<>("chain", "url",
             "empty (the embedded devnet) or an http://, https://, ws:// or wss:// URL of a Lotus JSON-RPC API",
             "the chain node to follow; empty runs the embedded devnet", true, ValueParsers::chainUrlOrEmpty);
@@ -52,7 +65,8 @@ public final class KeySchema {
             "one of " + String.join(", ", LOG_LEVELS), "root log level", false, ValueParsers.oneOf(LOG_LEVELS));
 
     public static final List<ConfigKey<?>> KEYS =
-            List.of(API_LISTEN, API_MAX_BODY_BYTES, STORE_URL, STORE_POOL_SIZE, P2P_LISTEN, CHAIN_URL, CHAIN_TOKEN,
+            List.of(API_LISTEN, API_MAX_BODY_BYTES, STORE_URL, STORE_POOL_SIZE, P2P_LISTEN, P2P_MAX_CONNECTIONS,
+                    P2P_MAX_STREAMS_PER_CONNECTION, P2P_HANDSHAKE_TIMEOUT, P2P_IDLE_TIMEOUT, CHAIN_URL, CHAIN_TOKEN,
                     CHAIN_DEVNET_BLOCK_TIME, CHAIN_DEVNET_SECTOR_SIZE, CHAIN_DEVNET_PRE_COMMIT_CHALLENGE_DELAY,
                     CHAIN_DEVNET_SEED, CHAIN_DEVNET_INCLUSION_DELAY, LOG_LEVEL);
 

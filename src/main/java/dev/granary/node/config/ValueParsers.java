@@ -150,6 +150,18 @@ final class ValueParsers {
         };
     }
 
+    /** As {@link #durationUpTo} without the manual-clock zero: a timeout has to end some time. */
+    static ValueParser<Duration> positiveDurationUpTo(Duration max) {
+        ValueParser<Duration> any = durationUpTo(max);
+        return text -> {
+            Duration duration = any.parse(text);
+            if (duration.isZero()) {
+                throw new InvalidValueException("it must be longer than 0");
+            }
+            return duration;
+        };
+    }
+
     /** Empty selects the embedded devnet; otherwise a URL the Lotus adapter can dial. */
     static String chainUrlOrEmpty(String text) {
         if (text.isEmpty()) {
