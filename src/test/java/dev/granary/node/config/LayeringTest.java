@@ -99,13 +99,14 @@ class LayeringTest {
                 "store.url", "defaults (bundled granary.yaml)",
                 "store.pool-size", "file " + file.toAbsolutePath(),
                 "p2p.listen", "defaults (bundled granary.yaml)",
-                "log.level", "env GRANARY_LOG_LEVEL"), withoutChainKeys(loaded.sources()));
+                "log.level", "env GRANARY_LOG_LEVEL"), withoutChainAndP2pLimitKeys(loaded.sources()));
+        assertEquals("defaults (bundled granary.yaml)", loaded.sources().get("p2p.idle-timeout"));
         assertEquals("defaults (bundled granary.yaml)", loaded.sources().get("chain.devnet.block-time"));
     }
 
-    private static Map<String, String> withoutChainKeys(Map<String, String> sources) {
+    private static Map<String, String> withoutChainAndP2pLimitKeys(Map<String, String> sources) {
         Map<String, String> rest = new java.util.HashMap<>(sources);
-        rest.keySet().removeIf(path -> path.startsWith("chain."));
+        rest.keySet().removeIf(path -> path.startsWith("chain.") || path.startsWith("p2p.") && !path.equals("p2p.listen"));
         return rest;
     }
 
