@@ -1,6 +1,5 @@
 package dev.granary.chain.actor;
 
-import dev.granary.fuzz.FilecoinArbitraries;
 import dev.granary.filecoin.Address;
 import dev.granary.filecoin.Signature;
 import dev.granary.filecoin.TokenAmount;
@@ -16,28 +15,20 @@ import net.jqwik.api.Combinators;
 
 import java.util.Arrays;
 
+import static dev.granary.fuzz.FilecoinArbitraries.addresses;
+import static dev.granary.fuzz.FilecoinArbitraries.bytes;
+import static dev.granary.fuzz.FilecoinArbitraries.epochs;
+import static dev.granary.fuzz.FilecoinArbitraries.pieceCids;
+import static dev.granary.fuzz.FilecoinArbitraries.signatures;
+import static dev.granary.fuzz.FilecoinArbitraries.tokenAmounts;
+import static dev.granary.fuzz.FilecoinArbitraries.uint64s;
+
 /**
  * Generators for the actor types, covering what the wire allows: every address protocol, uint64 values above
  * 2^63, negative epochs and amounts, sparse and dense bitfields up to long runs, nullable fields both ways.
  */
 final class ActorArbitraries {
     private ActorArbitraries() {
-    }
-
-    static Arbitrary<byte[]> bytes(int maxLength) {
-        return FilecoinArbitraries.bytes(maxLength);
-    }
-
-    static Arbitrary<byte[]> bytes(int minLength, int maxLength) {
-        return FilecoinArbitraries.bytes(minLength, maxLength);
-    }
-
-    static Arbitrary<Long> uint64s() {
-        return FilecoinArbitraries.uint64s();
-    }
-
-    static Arbitrary<Long> epochs() {
-        return FilecoinArbitraries.epochs();
     }
 
     static Arbitrary<Cid> cids() {
@@ -49,25 +40,9 @@ final class ActorArbitraries {
                 sealedCids());
     }
 
-    static Arbitrary<Cid> pieceCids() {
-        return FilecoinArbitraries.pieceCids();
-    }
-
     static Arbitrary<Cid> sealedCids() {
         return bytes(32, 32).map(digest -> Cid.v1(Multicodec.FIL_COMMITMENT_SEALED,
                 Multihash.of(Multicodec.POSEIDON_BLS12_381_A2_FC1, digest)));
-    }
-
-    static Arbitrary<Address> addresses() {
-        return FilecoinArbitraries.addresses();
-    }
-
-    static Arbitrary<TokenAmount> tokenAmounts() {
-        return FilecoinArbitraries.tokenAmounts();
-    }
-
-    static Arbitrary<Signature> signatures() {
-        return FilecoinArbitraries.signatures();
     }
 
     static Arbitrary<DealLabel> labels() {

@@ -1,5 +1,6 @@
 package dev.granary.chain.actor;
 
+import dev.granary.fuzz.FilecoinArbitraries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -13,15 +14,15 @@ final class MarketArbitraries {
     }
 
     static Arbitrary<AddBalanceParams> addBalance() {
-        return ActorArbitraries.addresses().map(AddBalanceParams::new);
+        return FilecoinArbitraries.addresses().map(AddBalanceParams::new);
     }
 
     static Arbitrary<WithdrawBalanceParams> withdrawBalance() {
-        return Combinators.combine(ActorArbitraries.addresses(), ActorArbitraries.tokenAmounts()).as(WithdrawBalanceParams::new);
+        return Combinators.combine(FilecoinArbitraries.addresses(), FilecoinArbitraries.tokenAmounts()).as(WithdrawBalanceParams::new);
     }
 
     static Arbitrary<WithdrawBalanceReturn> withdrawBalanceReturn() {
-        return ActorArbitraries.tokenAmounts().map(WithdrawBalanceReturn::new);
+        return FilecoinArbitraries.tokenAmounts().map(WithdrawBalanceReturn::new);
     }
 
     static Arbitrary<PublishStorageDealsParams> publishStorageDeals() {
@@ -30,7 +31,7 @@ final class MarketArbitraries {
 
     /** Valid positions among up to 40 proposals, with an ID for each. */
     static Arbitrary<PublishStorageDealsReturn> publishStorageDealsReturn() {
-        return Combinators.combine(Arbitraries.integers().between(0, 39).list().ofMaxSize(40), ActorArbitraries.uint64s())
+        return Combinators.combine(Arbitraries.integers().between(0, 39).list().ofMaxSize(40), FilecoinArbitraries.uint64s())
                 .as((positions, firstId) -> {
                     BitField valid = BitField.of(positions.stream().mapToLong(Integer::longValue).toArray());
                     List<Long> ids = new ArrayList<>();
@@ -42,6 +43,6 @@ final class MarketArbitraries {
     }
 
     static Arbitrary<Long> dealIds() {
-        return ActorArbitraries.uint64s();
+        return FilecoinArbitraries.uint64s();
     }
 }

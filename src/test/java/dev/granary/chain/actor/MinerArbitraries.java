@@ -6,14 +6,14 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 
-import static dev.granary.chain.actor.ActorArbitraries.addresses;
+import static dev.granary.fuzz.FilecoinArbitraries.addresses;
 import static dev.granary.chain.actor.ActorArbitraries.bitFields;
-import static dev.granary.chain.actor.ActorArbitraries.bytes;
+import static dev.granary.fuzz.FilecoinArbitraries.bytes;
 import static dev.granary.chain.actor.ActorArbitraries.cids;
-import static dev.granary.chain.actor.ActorArbitraries.epochs;
-import static dev.granary.chain.actor.ActorArbitraries.pieceCids;
+import static dev.granary.fuzz.FilecoinArbitraries.epochs;
+import static dev.granary.fuzz.FilecoinArbitraries.pieceCids;
 import static dev.granary.chain.actor.ActorArbitraries.sealedCids;
-import static dev.granary.chain.actor.ActorArbitraries.uint64s;
+import static dev.granary.fuzz.FilecoinArbitraries.uint64s;
 
 /** Generators for the miner actor's params and returns. */
 final class MinerArbitraries {

@@ -1,6 +1,5 @@
 package dev.granary.filecoin.market;
 
-import dev.granary.fuzz.FilecoinArbitraries;
 import dev.granary.filecoin.Address;
 import dev.granary.filecoin.Signature;
 import dev.granary.filecoin.TokenAmount;
@@ -14,6 +13,14 @@ import net.jqwik.api.Tuple;
 
 import java.util.List;
 import java.util.UUID;
+
+import static dev.granary.fuzz.FilecoinArbitraries.addresses;
+import static dev.granary.fuzz.FilecoinArbitraries.bytes;
+import static dev.granary.fuzz.FilecoinArbitraries.epochs;
+import static dev.granary.fuzz.FilecoinArbitraries.pieceCids;
+import static dev.granary.fuzz.FilecoinArbitraries.signatures;
+import static dev.granary.fuzz.FilecoinArbitraries.tokenAmounts;
+import static dev.granary.fuzz.FilecoinArbitraries.uint64s;
 
 /**
  * Generators for every market type, covering what the wire allows rather than what is typical: every address
@@ -41,22 +48,6 @@ final class MarketArbitraries {
         });
     }
 
-    static Arbitrary<byte[]> bytes(int maxLength) {
-        return FilecoinArbitraries.bytes(maxLength);
-    }
-
-    static Arbitrary<byte[]> bytes(int minLength, int maxLength) {
-        return FilecoinArbitraries.bytes(minLength, maxLength);
-    }
-
-    static Arbitrary<Long> uint64s() {
-        return FilecoinArbitraries.uint64s();
-    }
-
-    static Arbitrary<Long> epochs() {
-        return FilecoinArbitraries.epochs();
-    }
-
     static Arbitrary<UUID> uuids() {
         return Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(UUID::new);
     }
@@ -69,22 +60,6 @@ final class MarketArbitraries {
                 sha256.map(Cid::v0),
                 bytes(32).map(data -> Cid.v1(Multicodec.RAW, Multihash.identity(data))),
                 bytes(32, 32).map(digest -> Cid.v1(Multicodec.DAG_CBOR, Multihash.of(Multicodec.BLAKE2B_256, digest))));
-    }
-
-    static Arbitrary<Cid> pieceCids() {
-        return FilecoinArbitraries.pieceCids();
-    }
-
-    static Arbitrary<Address> addresses() {
-        return FilecoinArbitraries.addresses();
-    }
-
-    static Arbitrary<TokenAmount> tokenAmounts() {
-        return FilecoinArbitraries.tokenAmounts();
-    }
-
-    static Arbitrary<Signature> signatures() {
-        return FilecoinArbitraries.signatures();
     }
 
     static Arbitrary<DealLabel> labels() {
