@@ -10,12 +10,18 @@ import dev.granary.p2p.noise.NoiseFrameDecoder;
 import dev.granary.p2p.noise.NoiseHandshakeException;
 import dev.granary.p2p.noise.NoiseTransport;
 import dev.granary.p2p.yamux.YamuxConfig;
+import dev.granary.p2p.yamux.YamuxFrame;
 import dev.granary.p2p.yamux.YamuxHeaderCodec;
+import dev.granary.p2p.yamux.YamuxOutbound;
 import dev.granary.p2p.yamux.YamuxSession;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +48,7 @@ final class Connection {
     private final Promise<Connection> ready;
     // one decoder for handshake and transport frames: a chunk may hold the last handshake message and the first transport frame
     private final NoiseFrameDecoder frames = new NoiseFrameDecoder(0, NoiseFrameDecoder.MAX_FRAME_LENGTH);
+    private final byte[] frameHeader = new byte[YamuxHeaderCodec.HEADER_LENGTH];
     private State state = State.NEGOTIATE_SECURITY;
     private Function<Buffer, NegotiationStep> negotiation;
     private HandshakeState handshake;
@@ -63,7 +70,9 @@ final class Connection {
 
     /** Completes once yamux runs; fails with the reason the connection was closed before that. */
     Future<Connection> start() {
-        socket.handler(this::onBytes);
+        // raw Netty buffers instead of Vert.x's heap copy of every read: the Noise decoder copies each frame out of
+        // them once anyway, so the second copy was pure overhead on the bulk path
+        ((NetSocketInternal) socket).messageHandler(this::onMessage);
         socket.closeHandler(ignored -> close("closed", "socket closed"));
         socket.exceptionHandler(e -> close("socket-error", "socket error: " + e.getMessage()));
         handshakeTimer = context.owner().setTimer(host.config().handshakeTimeout().toMillis(),
@@ -102,11 +111,25 @@ final class Connection {
         return session;
     }
 
+    private void onMessage(Object message) {
+        if (!(message instanceof ByteBuf read)) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        try {
+            // a view that lives only for this call: nothing below keeps it (the security negotiation gets a copy)
+            onBytes(BufferInternal.buffer(read.slice()));
+        } finally {
+            read.release();
+        }
+    }
+
     private void onBytes(Buffer chunk) {
         host.metrics().bytesIn(chunk.length());
         try {
             switch (state) {
-                case NEGOTIATE_SECURITY -> onSecurityBytes(chunk);
+                // onto the heap: Buffer.copy() would take a pooled buffer from the socket's allocator that nobody frees
+                case NEGOTIATE_SECURITY -> onSecurityBytes(Buffer.buffer(chunk.getBytes()));
                 case HANDSHAKE, NEGOTIATE_MUXER, MUXED -> frames.feed(chunk, this::onFrame);
                 case CLOSED -> { }
             }
@@ -202,8 +225,9 @@ final class Connection {
         YamuxConfig yamux = new YamuxConfig(host.config().maxStreamsPerConnection(), base.initialWindow(),
                 base.maxWindow(), base.writeQueueMaxBytes(), NoiseTransport.MAX_PLAINTEXT - YamuxHeaderCodec.HEADER_LENGTH);
         session = new YamuxSession(initiator ? YamuxSession.Role.CLIENT : YamuxSession.Role.SERVER, yamux,
-                this::writeFromMuxer, stream -> host.onInboundStream(this, stream))
-                .pingAnsweredHandler(() -> host.metrics().pingAnswered("yamux"));
+                (YamuxOutbound) this::writeFromMuxer, stream -> host.onInboundStream(this, stream))
+                .pingAnsweredHandler(() -> host.metrics().pingAnswered("yamux"))
+                .runLaterWith(task -> context.runOnContext(ignored -> task.run()));
         host.metrics().connectionOpened(direction());
         session.ping(); // measures the round trip that receive windows tune themselves by, as go-yamux does at start
         session.closeFuture().onComplete(result -> close("closed", "yamux session ended"
@@ -236,9 +260,21 @@ final class Connection {
         return initiator ? "outbound" : "inbound";
     }
 
-    private void writeFromMuxer(Buffer frame) {
+    /**
+     * Seals each yamux frame as one Noise frame straight from its header fields and body (no joined copy) into a
+     * pooled socket buffer that Netty frees once it is written.
+     */
+    private void writeFromMuxer(YamuxFrame frame) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        YamuxHeaderCodec.writeHeader(frame, frameHeader, 0);
         try {
-            writePlain(frame);
+            NetSocketInternal internal = (NetSocketInternal) socket;
+            ByteBuf sealed = transport.seal(frameHeader, YamuxHeaderCodec.HEADER_LENGTH, frame.body(),
+                    internal.channelHandlerContext().alloc());
+            host.metrics().bytesOut(sealed.readableBytes());
+            internal.writeMessage(sealed);
         } catch (NoiseHandshakeException e) {
             close("encrypt", "cannot encrypt: " + e.getMessage());
         }

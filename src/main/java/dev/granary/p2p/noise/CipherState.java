@@ -4,6 +4,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 
 /**
@@ -17,6 +18,8 @@ import java.security.GeneralSecurityException;
 public final class CipherState {
     /** Noise reserves 2^64-1, so the last usable counter value is 2^64-2. */
     static final long RESERVED_NONCE = -1L;
+
+    private static final byte[] NO_AD = new byte[0];
 
     private byte[] key;
     private SecretKeySpec keySpec;
@@ -78,6 +81,38 @@ public final class CipherState {
             return written;
         } catch (GeneralSecurityException e) {
             cipher = null; // never reuse a cipher left in an unknown state
+            throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
+        }
+    }
+
+    /**
+     * Seals the concatenation of {@code pieces} as one message into {@code out} at {@code outOffset} (ciphertext,
+     * then tag) and returns the bytes written. The cipher reads each piece where it lies, so a message made of a
+     * header and a body in different buffers costs no copy to join them. Requires a key.
+     */
+    int encryptPiecesInto(ByteBuffer[] pieces, byte[] out, int outOffset) throws NoiseHandshakeException {
+        checkNonce();
+        try {
+            Cipher c = init(Cipher.ENCRYPT_MODE, NO_AD);
+            int position = outOffset;
+            for (ByteBuffer piece : pieces) {
+                int length = piece.remaining();
+                if (length == 0) {
+                    continue;
+                }
+                if (piece.hasArray()) {
+                    position += c.update(piece.array(), piece.arrayOffset() + piece.position(), length, out, position);
+                } else {
+                    byte[] copy = new byte[length]; // off-heap input: the JDK cipher only reads arrays
+                    piece.duplicate().get(copy);
+                    position += c.update(copy, 0, length, out, position);
+                }
+            }
+            position += c.doFinal(NO_AD, 0, 0, out, position);
+            nonce++;
+            return position - outOffset;
+        } catch (GeneralSecurityException e) {
+            cipher = null;
             throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
         }
     }

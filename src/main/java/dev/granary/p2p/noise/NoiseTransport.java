@@ -1,10 +1,12 @@
 package dev.granary.p2p.noise;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 
+import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +21,7 @@ public final class NoiseTransport {
     private final CipherState receiver;
     private final NoiseFrameDecoder decoder =
             new NoiseFrameDecoder(ChaChaPoly.TAG_LENGTH, NoiseFrameDecoder.MAX_FRAME_LENGTH);
+    private byte[] sealScratch;
     private boolean broken;
 
     public NoiseTransport(CipherState sender, CipherState receiver) {
@@ -61,6 +64,39 @@ public final class NoiseTransport {
             }
         }
         return wrap(out, 0, position);
+    }
+
+    /**
+     * Seals one message made of {@code header} (the first {@code headerLength} bytes) followed by {@code body} into
+     * a single frame, written into a buffer from {@code allocator}: length prefix, ciphertext, tag. The caller keeps
+     * messages within {@link #MAX_PLAINTEXT} and owns the returned buffer.
+     */
+    public ByteBuf seal(byte[] header, int headerLength, Buffer body, ByteBufAllocator allocator)
+            throws NoiseHandshakeException {
+        checkUsable();
+        int plaintextLength = headerLength + body.length();
+        if (plaintextLength > MAX_PLAINTEXT) {
+            throw new IllegalArgumentException("message of " + plaintextLength + " bytes does not fit one frame");
+        }
+        ByteBuffer[] bodyPieces = body.length() == 0 ? new ByteBuffer[0] : ((BufferInternal) body).getByteBuf().nioBuffers();
+        ByteBuffer[] pieces = new ByteBuffer[bodyPieces.length + 1];
+        pieces[0] = ByteBuffer.wrap(header, 0, headerLength);
+        System.arraycopy(bodyPieces, 0, pieces, 1, bodyPieces.length);
+        int sealedLength = plaintextLength + ChaChaPoly.TAG_LENGTH;
+        if (sealScratch == null) {
+            sealScratch = new byte[2 + NoiseFrameDecoder.MAX_FRAME_LENGTH];
+        }
+        byte[] frame = sealScratch;
+        frame[0] = (byte) (sealedLength >>> 8);
+        frame[1] = (byte) sealedLength;
+        try {
+            sender.encryptPiecesInto(pieces, frame, 2);
+        } catch (NoiseHandshakeException e) {
+            throw poison(e);
+        }
+        // the cipher writes into the same cache-warm array every time; the one copy into socket memory that Netty
+        // would make of any heap buffer happens here instead
+        return allocator.directBuffer(2 + sealedLength).writeBytes(frame, 0, 2 + sealedLength);
     }
 
     /** Decrypts one frame body (length prefix already removed). */

@@ -94,7 +94,8 @@ public final class YamuxDecoder {
         if (available < length) {
             return false;
         }
-        Buffer body = pending.getBuffer(readIndex, readIndex + length);
+        // a view, not a copy: bytes already handed to us are never written again (appends only go past the end)
+        Buffer body = pending.slice(readIndex, readIndex + length);
         readIndex += length;
         state = State.READ_HEADER;
         emit(header.withBody(body));

@@ -21,6 +21,23 @@ public final class YamuxHeaderCodec {
         return out.appendBuffer(frame.body());
     }
 
+    /** Writes the 12 header bytes of {@code frame} into {@code out} at {@code offset}. */
+    public static void writeHeader(YamuxFrame frame, byte[] out, int offset) {
+        out[offset] = (byte) VERSION;
+        out[offset + 1] = (byte) frame.type().code();
+        out[offset + 2] = (byte) (frame.flags() >>> 8);
+        out[offset + 3] = (byte) frame.flags();
+        putInt(out, offset + 4, frame.streamId());
+        putInt(out, offset + 8, (int) frame.length());
+    }
+
+    private static void putInt(byte[] out, int offset, int value) {
+        out[offset] = (byte) (value >>> 24);
+        out[offset + 1] = (byte) (value >>> 16);
+        out[offset + 2] = (byte) (value >>> 8);
+        out[offset + 3] = (byte) value;
+    }
+
     /**
      * Reads and validates the header at {@code offset}; the returned frame has no body yet.
      * Validation follows what go and js treat as fatal: unknown version or type, and the session stream 0 used by

@@ -1,11 +1,16 @@
 package dev.granary.p2p.yamux;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +22,7 @@ final class YamuxSendQueue {
     private final int streamId;
     private final int maxFrameBody;
     private final Consumer<YamuxFrame> out;
+    private final Consumer<Runnable> later;
     private final ArrayDeque<PendingWrite> queue = new ArrayDeque<>();
     private long window = YamuxConfig.BASE_WINDOW;
     private long queuedBytes;
@@ -24,11 +30,18 @@ final class YamuxSendQueue {
     private Handler<Void> drainHandler;
     private boolean drainWanted;
     private boolean flushing;
+    private boolean shortFrameScheduled;
     private Future<Void> finished;
     private boolean finSent;
     private Throwable failure;
 
-    YamuxSendQueue(int streamId, int maxFrameBody, int maxQueuedBytes, Consumer<YamuxFrame> out) {
+    /**
+     * @param later runs a task after the current one on the stream's context ({@code Runnable::run} sends short
+     *              frames at once)
+     */
+    YamuxSendQueue(int streamId, int maxFrameBody, int maxQueuedBytes, Consumer<YamuxFrame> out,
+                   Consumer<Runnable> later) {
+        this.later = later;
         this.streamId = streamId;
         this.maxFrameBody = maxFrameBody;
         this.maxQueuedBytes = maxQueuedBytes;
@@ -106,10 +119,21 @@ final class YamuxSendQueue {
     }
 
     private void flush() {
+        flush(false);
+    }
+
+    /**
+     * Sends what the window allows. Frames limited by the window or the frame size go at once; a frame that would
+     * be short only because no more data is queued yet waits for the end of the current event-loop task (unless FIN
+     * is queued behind it), so a writer's many small or odd-sized writes in one turn travel as full frames instead
+     * of a full frame plus a sliver each, and every frame costs one cipher run on the connection.
+     */
+    private void flush(boolean shortFramesToo) {
         if (flushing) {
             return; // a completion callback wrote again; the outer loop will send it
         }
         flushing = true;
+        boolean shortFrameLeft = false;
         try {
             PendingWrite head;
             while ((head = queue.peek()) != null && failure == null) {
@@ -120,26 +144,91 @@ final class YamuxSendQueue {
                     head.promise.tryComplete();
                     continue;
                 }
-                int remaining = head.data.length() - head.sent;
-                int n = (int) Math.min(Math.min(window, maxFrameBody), remaining);
-                if (remaining > 0 && n == 0) {
+                if (head.sent == head.data.length()) {
+                    queue.poll(); // an empty write
+                    head.promise.tryComplete();
+                    continue;
+                }
+                int limit = (int) Math.min(window, maxFrameBody);
+                if (limit == 0) {
                     break; // out of window: wait for the peer's WindowUpdate
                 }
-                if (n > 0) {
-                    out.accept(YamuxFrame.data(streamId, 0, head.data.slice(head.sent, head.sent + n)));
-                    head.sent += n;
-                    window -= n;
-                    queuedBytes -= n;
+                int available = queuedUpTo(limit);
+                if (available < limit && finished == null && !shortFramesToo) {
+                    shortFrameLeft = true;
+                    break;
                 }
-                if (head.sent == head.data.length()) {
-                    queue.poll();
-                    head.promise.tryComplete();
-                }
+                sendFrame(available);
             }
         } finally {
             flushing = false;
         }
+        if (shortFrameLeft) {
+            flushShortFrameLater();
+        }
         maybeDrain();
+    }
+
+    /** Unsent data bytes queued before any FIN, counted up to {@code limit}. */
+    private int queuedUpTo(int limit) {
+        long total = 0;
+        for (PendingWrite write : queue) {
+            if (write.data == null || total >= limit) {
+                break;
+            }
+            total += write.data.length() - write.sent;
+        }
+        return (int) Math.min(total, limit);
+    }
+
+    /** One Data frame of {@code length} bytes from the head of the queue, joining writes when one is too short. */
+    private void sendFrame(int length) {
+        PendingWrite head = queue.peek();
+        if (head.data.length() - head.sent >= length) {
+            Buffer body = head.data.slice(head.sent, head.sent + length);
+            head.sent += length;
+            consumed(length);
+            if (head.sent == head.data.length()) {
+                queue.poll();
+                out.accept(YamuxFrame.data(streamId, 0, body));
+                head.promise.tryComplete();
+            } else {
+                out.accept(YamuxFrame.data(streamId, 0, body));
+            }
+            return;
+        }
+        List<ByteBuf> parts = new ArrayList<>();
+        List<PendingWrite> completed = new ArrayList<>();
+        int left = length;
+        while (left > 0) {
+            PendingWrite write = queue.peek();
+            int take = Math.min(left, write.data.length() - write.sent);
+            parts.add(((BufferInternal) write.data.slice(write.sent, write.sent + take)).getByteBuf());
+            write.sent += take;
+            left -= take;
+            if (write.sent == write.data.length()) {
+                completed.add(queue.poll());
+            }
+        }
+        consumed(length);
+        // a view over the writes' own bytes; the one copy happens when the frame is encoded
+        out.accept(YamuxFrame.data(streamId, 0, BufferInternal.buffer(Unpooled.wrappedBuffer(parts.toArray(ByteBuf[]::new)))));
+        completed.forEach(write -> write.promise.tryComplete());
+    }
+
+    private void consumed(int length) {
+        window -= length;
+        queuedBytes -= length;
+    }
+
+    private void flushShortFrameLater() {
+        if (!shortFrameScheduled) {
+            shortFrameScheduled = true;
+            later.accept(() -> {
+                shortFrameScheduled = false;
+                flush(true);
+            });
+        }
     }
 
     private void maybeDrain() {

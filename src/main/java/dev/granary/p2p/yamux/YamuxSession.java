@@ -29,7 +29,7 @@ public final class YamuxSession {
 
     private final Role role;
     private final YamuxConfig config;
-    private final Consumer<Buffer> outbound;
+    private final YamuxOutbound outbound;
     private final Consumer<YamuxStream> inboundStreams;
     private final YamuxDecoder decoder;
     private final YamuxPings pings;
@@ -41,6 +41,7 @@ public final class YamuxSession {
     private boolean goAwaySent;
     private boolean goAwayReceived;
     private Runnable pingAnswered = () -> { };
+    private Consumer<Runnable> later = Runnable::run;
     private long roundTripNanos;
 
     /**
@@ -50,6 +51,11 @@ public final class YamuxSession {
      *                       pause, since data is delivered right away (held data stays within the window)
      */
     public YamuxSession(Role role, YamuxConfig config, Consumer<Buffer> outbound, Consumer<YamuxStream> inboundStreams) {
+        this(role, config, (YamuxOutbound) frame -> outbound.accept(YamuxHeaderCodec.encode(frame)), inboundStreams);
+    }
+
+    /** As above, with frames handed over unencoded (see {@link YamuxOutbound}). */
+    public YamuxSession(Role role, YamuxConfig config, YamuxOutbound outbound, Consumer<YamuxStream> inboundStreams) {
         this.role = role;
         this.config = config;
         this.outbound = outbound;
@@ -65,11 +71,28 @@ public final class YamuxSession {
         return this;
     }
 
+    /**
+     * How to run a task after the current one on this session's context. Streams use it to hold back a short Data
+     * frame until the writer's turn is over, so that consecutive writes share full frames. The default runs the
+     * task at once (every write goes out immediately, frames as short as the writes).
+     */
+    public YamuxSession runLaterWith(Consumer<Runnable> scheduler) {
+        this.later = scheduler;
+        return this;
+    }
+
+    void runLater(Runnable task) {
+        later.accept(task);
+    }
+
     public Role role() {
         return role;
     }
 
-    /** Feeds bytes read from the connection, in any chunking. */
+    /**
+     * Feeds bytes read from the connection, in any chunking. Data bodies are delivered as views of {@code chunk}, so
+     * the caller hands it over: it must not change those bytes afterwards.
+     */
     public void receive(Buffer chunk) {
         if (isClosed()) {
             return;
@@ -156,7 +179,7 @@ public final class YamuxSession {
 
     void send(YamuxFrame frame) {
         if (!isClosed()) {
-            outbound.accept(YamuxHeaderCodec.encode(frame));
+            outbound.send(frame);
         }
     }
 

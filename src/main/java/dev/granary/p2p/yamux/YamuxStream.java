@@ -36,7 +36,8 @@ public final class YamuxStream implements ReadStream<Buffer>, WriteStream<Buffer
         this.session = session;
         this.id = id;
         this.outbound = outbound;
-        this.send = new YamuxSendQueue(id, config.maxFrameBody(), config.writeQueueMaxBytes(), this::sendFrame);
+        this.send = new YamuxSendQueue(id, config.maxFrameBody(), config.writeQueueMaxBytes(), this::sendFrame,
+                session::runLater);
         this.receive = new YamuxReceiveBuffer(config.initialWindow(), config.maxWindow(), session::roundTripNanos,
                 System::nanoTime, delta -> sendFrame(YamuxFrame.windowUpdate(id, 0, delta)));
     }

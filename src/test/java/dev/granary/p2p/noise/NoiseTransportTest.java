@@ -1,10 +1,17 @@
 package dev.granary.p2p.noise;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static dev.granary.p2p.noise.NoiseHandshakeException.Reason.BROKEN;
 import static dev.granary.p2p.noise.NoiseHandshakeException.Reason.DECRYPT_FAILED;
@@ -35,6 +42,45 @@ class NoiseTransportTest {
         listener.transport().receive(wire, plain::add);
         assertEquals(List.of(NoiseTransport.MAX_PLAINTEXT, NoiseTransport.MAX_PLAINTEXT, 1),
                 plain.stream().map(Buffer::length).toList());
+    }
+
+    @Test
+    void sealJoinsHeaderAndBodyPiecesIntoOneFrame() throws Exception {
+        NoiseTransport out = dialer.transport();
+        NoiseTransport in = listener.transport();
+        byte[] header = "HEADER-and-junk".getBytes(StandardCharsets.US_ASCII);
+        byte[] first = new byte[40_000];
+        byte[] second = new byte[NoiseTransport.MAX_PLAINTEXT - 6 - first.length];
+        new Random(7).nextBytes(first);
+        new Random(8).nextBytes(second);
+        ByteBuf offHeap = Unpooled.directBuffer(second.length).writeBytes(second);
+        Buffer body = BufferInternal.buffer(Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(first), offHeap));
+
+        ByteBuf sealed = out.seal(header, 6, body, UnpooledByteBufAllocator.DEFAULT);
+        try {
+            assertEquals(2 + NoiseTransport.MAX_PLAINTEXT + 16, sealed.readableBytes(), "a full frame, prefix and tag");
+            List<Buffer> plain = new ArrayList<>();
+            in.receive(Buffer.buffer(ByteBufUtil.getBytes(sealed)), plain::add);
+            Buffer expected = Buffer.buffer().appendBytes(header, 0, 6).appendBytes(first).appendBytes(second);
+            assertEquals(List.of(expected), plain);
+        } finally {
+            sealed.release();
+            offHeap.release();
+        }
+        assertEquals(1, dialer.sender().nonce());
+        ByteBuf headerOnly = out.seal(header, 12, Buffer.buffer(), UnpooledByteBufAllocator.DEFAULT);
+        List<Buffer> plain = new ArrayList<>();
+        in.receive(Buffer.buffer(ByteBufUtil.getBytes(headerOnly)), plain::add);
+        headerOnly.release();
+        assertEquals(List.of(Buffer.buffer().appendBytes(header, 0, 12)), plain);
+    }
+
+    @Test
+    void sealRefusesMessagesBeyondOneFrame() {
+        NoiseTransport out = dialer.transport();
+        assertThrows(IllegalArgumentException.class, () -> out.seal(new byte[12], 12,
+                Buffer.buffer(new byte[NoiseTransport.MAX_PLAINTEXT - 11]), UnpooledByteBufAllocator.DEFAULT));
+        assertEquals(0, dialer.sender().nonce(), "nothing was sealed");
     }
 
     @Test

@@ -30,6 +30,19 @@ class YamuxHeaderCodecTest {
     }
 
     @Test
+    void writeHeaderWritesWhatEncodePutsFirst() {
+        List<YamuxFrame> frames = List.of(YamuxFrame.windowUpdate(0xFFFF_FFFF, YamuxFrame.RST, 0xFFFF_FFFEL),
+                YamuxFrame.ping(YamuxFrame.ACK, 0x8000_0001L), YamuxFrame.goAway(2),
+                YamuxFrame.data(7, YamuxFrame.FIN | YamuxFrame.SYN, Buffer.buffer("body")));
+        for (YamuxFrame frame : frames) {
+            byte[] header = new byte[14];
+            YamuxHeaderCodec.writeHeader(frame, header, 2);
+            assertEquals(HexFormat.of().formatHex(YamuxHeaderCodec.encode(frame).getBytes(0, 12)),
+                    HexFormat.of().formatHex(header, 2, 14), frame.toString());
+        }
+    }
+
+    @Test
     void decodesUnsignedFields() {
         YamuxFrame frame = decode("00010008fffffffffffffffe");
         assertEquals(YamuxFrameType.WINDOW_UPDATE, frame.type());
