@@ -42,6 +42,8 @@ public final class P2pBenchmark implements AutoCloseable {
     private final Libp2pHost receiver;
     private final Multiaddr receiverAddress;
     private final Buffer chunk;
+    private final EventLoopCpu senderCpu;
+    private final EventLoopCpu receiverCpu;
     // bytes the sinks wait for before answering; set before each run, read on the receivers' event loops
     private volatile long expected;
 
@@ -51,6 +53,8 @@ public final class P2pBenchmark implements AutoCloseable {
         this.sender = sender;
         this.receiver = receiver;
         this.receiverAddress = receiver.listenAddresses().get(0);
+        this.senderCpu = EventLoopCpu.of(senderVertx);
+        this.receiverCpu = EventLoopCpu.of(receiverVertx);
         byte[] random = new byte[CHUNK];
         new Random(1).nextBytes(random);
         this.chunk = Buffer.buffer(random);
@@ -70,19 +74,20 @@ public final class P2pBenchmark implements AutoCloseable {
     }
 
     /** Sends {@code bytes} on one stream; the clock runs from the first write to the receiver's answer. */
-    public BenchResult p2pThroughput(long bytes) throws Exception {
+    public Transfer p2pThroughput(long bytes) throws Exception {
         expected = bytes;
         // the stream (and the connection, the first time) is set up before the clock starts
         Libp2pStream stream = sender.newStream(receiverAddress, SINK).await(1, TimeUnit.MINUTES);
+        long[] cpuBefore = cpuNow();
         double seconds = onContext(stream.context(), ignored -> {
             Future<Long> timed = timedTransfer(stream, bytes, stream::handler);
             return timed.onComplete(done -> stream.end());
         }).await(TIMEOUT_MINUTES, TimeUnit.MINUTES) / 1e9;
-        return throughput("p2p noise+yamux", bytes, seconds);
+        return throughput("p2p noise+yamux", bytes, seconds, cpuBefore);
     }
 
     /** The same bytes over a plain Vert.x TCP connection: what the loopback and event loops can do at all. */
-    public BenchResult plainThroughput(long bytes) throws Exception {
+    public Transfer plainThroughput(long bytes) throws Exception {
         expected = bytes;
         NetServer server = receiverVertx.createNetServer()
                 .connectHandler(socket -> ByteSink.serve(socket, socket, expected));
@@ -92,10 +97,11 @@ public final class P2pBenchmark implements AutoCloseable {
             Context context = senderVertx.getOrCreateContext();
             NetSocket socket = onContext(context, ignored -> client.connect(port, "127.0.0.1"))
                     .await(1, TimeUnit.MINUTES);
+            long[] cpuBefore = cpuNow();
             double seconds = onContext(context, ignored -> timedTransfer(socket, bytes, socket::handler))
                     .await(TIMEOUT_MINUTES, TimeUnit.MINUTES) / 1e9;
             socket.close();
-            return throughput("plain tcp", bytes, seconds);
+            return throughput("plain tcp", bytes, seconds, cpuBefore);
         } finally {
             client.close().await(1, TimeUnit.MINUTES);
             server.close().await(1, TimeUnit.MINUTES);
@@ -139,8 +145,13 @@ public final class P2pBenchmark implements AutoCloseable {
         return answered.future();
     }
 
-    private static BenchResult throughput(String name, long bytes, double seconds) {
-        return new BenchResult(name, "bytes", bytes, seconds, String.format("%.1f MB/s", bytes / seconds / 1e6));
+    private long[] cpuNow() {
+        return new long[]{senderCpu.nanos(), receiverCpu.nanos()};
+    }
+
+    private Transfer throughput(String name, long bytes, double seconds, long[] cpuBefore) {
+        long[] cpuAfter = cpuNow();
+        return new Transfer(name, bytes, seconds, cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
     }
 
     private static long percentile(long[] sorted, double p) {
@@ -158,6 +169,30 @@ public final class P2pBenchmark implements AutoCloseable {
     public void close() throws Exception {
         sender.close().await(1, TimeUnit.MINUTES);
         receiver.close().await(1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * One throughput run: the rate, and each side's event-loop CPU per gigabyte moved, which shows the side that
+     * limits the rate and what the protocol costs per byte whatever the machine's share of idle time.
+     */
+    public record Transfer(String name, long bytes, double seconds, long senderCpuNanos, long receiverCpuNanos) {
+        public double bytesPerSecond() {
+            return bytes / seconds;
+        }
+
+        public double senderSecondsPerGigabyte() {
+            return senderCpuNanos / (double) bytes;
+        }
+
+        public double receiverSecondsPerGigabyte() {
+            return receiverCpuNanos / (double) bytes;
+        }
+
+        public BenchResult result() {
+            return new BenchResult(name, "bytes", bytes, seconds, String.format(
+                    "%.1f MB/s  cpu per GB: sender %.3f s, receiver %.3f s", bytesPerSecond() / 1e6,
+                    senderSecondsPerGigabyte(), receiverSecondsPerGigabyte()));
+        }
     }
 
     /** Result of {@link #concurrentStreams}: wall time for all of them and the per-stream latency percentiles. */
