@@ -161,8 +161,9 @@ final class Connection {
         try {
             switch (state) {
                 case HANDSHAKE -> onHandshakeMessage(frame.getBytes());
-                case NEGOTIATE_MUXER -> onMuxerBytes(transport.decryptFrame(frame));
-                case MUXED -> session.receive(transport.decryptFrame(frame));
+                // frames are the decoder's own arrays, handed to nobody else: decrypt them where they lie
+                case NEGOTIATE_MUXER -> onMuxerBytes(transport.decryptFrameInPlace(frame));
+                case MUXED -> session.receive(transport.decryptFrameInPlace(frame));
                 default -> { }
             }
         } catch (NoiseHandshakeException | RuntimeException e) {

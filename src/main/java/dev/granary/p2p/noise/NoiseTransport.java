@@ -99,8 +99,21 @@ public final class NoiseTransport {
         return allocator.directBuffer(2 + sealedLength).writeBytes(frame, 0, 2 + sealedLength);
     }
 
-    /** Decrypts one frame body (length prefix already removed). */
+    /** Decrypts one frame body (length prefix already removed) into a new buffer; {@code frameBody} stays as it was. */
     public Buffer decryptFrame(Buffer frameBody) throws NoiseHandshakeException {
+        return decrypt(frameBody, false);
+    }
+
+    /**
+     * Decrypts one frame body over its own bytes and returns the plaintext as a view of them, saving a second
+     * frame-sized buffer. Only for bodies nobody else holds, such as the frames this transport's decoder emits; on
+     * failure (a bad tag) the bytes are untouched.
+     */
+    public Buffer decryptFrameInPlace(Buffer frameBody) throws NoiseHandshakeException {
+        return decrypt(frameBody, true);
+    }
+
+    private Buffer decrypt(Buffer frameBody, boolean inPlace) throws NoiseHandshakeException {
         checkUsable();
         byte[] in;
         int inOffset;
@@ -117,6 +130,11 @@ public final class NoiseTransport {
             if (length < ChaChaPoly.TAG_LENGTH) {
                 throw new NoiseHandshakeException(NoiseHandshakeException.Reason.TRUNCATED,
                         "ciphertext shorter than its tag");
+            }
+            if (inPlace && backing != null) {
+                // the JDK checks the tag before it decrypts, and XORs each word after reading it: in place is safe
+                receiver.decryptInto(NO_AD, in, inOffset, length, in, inOffset);
+                return wrap(in, inOffset, length - ChaChaPoly.TAG_LENGTH);
             }
             byte[] out = new byte[length - ChaChaPoly.TAG_LENGTH];
             receiver.decryptInto(NO_AD, in, inOffset, length, out, 0);
@@ -162,7 +180,7 @@ public final class NoiseTransport {
 
     private Buffer decryptUnchecked(Buffer frame) {
         try {
-            return decryptFrame(frame);
+            return decryptFrameInPlace(frame); // the decoder's own frame, never seen by anyone else
         } catch (NoiseHandshakeException e) {
             throw new DecryptFailure(e);
         }

@@ -16,6 +16,7 @@ import java.util.Random;
 import static dev.granary.p2p.noise.NoiseHandshakeException.Reason.BROKEN;
 import static dev.granary.p2p.noise.NoiseHandshakeException.Reason.DECRYPT_FAILED;
 import static dev.granary.p2p.noise.NoiseHandshakeException.Reason.TRUNCATED;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -73,6 +74,32 @@ class NoiseTransportTest {
         in.receive(Buffer.buffer(ByteBufUtil.getBytes(headerOnly)), plain::add);
         headerOnly.release();
         assertEquals(List.of(Buffer.buffer().appendBytes(header, 0, 12)), plain);
+    }
+
+    @Test
+    void inPlaceDecryptionReusesTheFrameAndLeavesItAloneOnABadTag() throws Exception {
+        NoiseTransport out = dialer.transport();
+        Buffer first = out.encrypt(Buffer.buffer("out of place"));
+        Buffer second = out.encrypt(Buffer.buffer("over its own bytes"));
+
+        byte[] tampered = first.getBytes(2, first.length());
+        tampered[0] ^= 1;
+        byte[] before = tampered.clone();
+        assertEquals(DECRYPT_FAILED, assertThrows(NoiseHandshakeException.class,
+                () -> listener.transport().decryptFrameInPlace(NoiseTransport.wrap(tampered, 0, tampered.length))).reason());
+        assertArrayEquals(before, tampered, "nothing decrypted without a good tag");
+
+        // a failed frame leaves the counter where it was, so a new transport on the same ciphers goes on
+        byte[] firstBody = first.getBytes(2, first.length());
+        NoiseTransport in = listener.transport();
+        assertEquals("out of place", in.decryptFrame(NoiseTransport.wrap(firstBody, 0, firstBody.length)).toString());
+        assertArrayEquals(first.getBytes(2, first.length()), firstBody, "decryptFrame leaves its input alone");
+
+        byte[] secondBody = second.getBytes(2, second.length());
+        Buffer plain = in.decryptFrameInPlace(NoiseTransport.wrap(secondBody, 0, secondBody.length));
+        assertEquals("over its own bytes", plain.toString());
+        assertEquals("over its own bytes", new String(secondBody, 0, plain.length(), StandardCharsets.UTF_8),
+                "the plaintext is where the ciphertext was");
     }
 
     @Test
