@@ -12,7 +12,6 @@ import dev.granary.p2p.noise.NoiseTransport;
 import dev.granary.p2p.yamux.YamuxConfig;
 import dev.granary.p2p.yamux.YamuxFrame;
 import dev.granary.p2p.yamux.YamuxHeaderCodec;
-import dev.granary.p2p.yamux.YamuxOutbound;
 import dev.granary.p2p.yamux.YamuxSession;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
@@ -225,8 +224,9 @@ final class Connection {
         // second Noise frame, i.e. a second cipher run per frame, which cost about a fifth of bulk throughput
         YamuxConfig yamux = new YamuxConfig(host.config().maxStreamsPerConnection(), base.initialWindow(),
                 base.maxWindow(), base.writeQueueMaxBytes(), NoiseTransport.MAX_PLAINTEXT - YamuxHeaderCodec.HEADER_LENGTH);
-        session = new YamuxSession(initiator ? YamuxSession.Role.CLIENT : YamuxSession.Role.SERVER, yamux,
-                (YamuxOutbound) this::writeFromMuxer, stream -> host.onInboundStream(this, stream))
+        YamuxSession.Role role = initiator ? YamuxSession.Role.CLIENT : YamuxSession.Role.SERVER;
+        session = YamuxSession.withFrameOutbound(role, yamux, this::writeFromMuxer,
+                stream -> host.onInboundStream(this, stream))
                 .pingAnsweredHandler(() -> host.metrics().pingAnswered("yamux"))
                 .runLaterWith(task -> context.runOnContext(ignored -> task.run()));
         host.metrics().connectionOpened(direction());

@@ -54,8 +54,13 @@ public final class YamuxSession {
         this(role, config, (YamuxOutbound) frame -> outbound.accept(YamuxHeaderCodec.encode(frame)), inboundStreams);
     }
 
-    /** As above, with frames handed over unencoded (see {@link YamuxOutbound}). */
-    public YamuxSession(Role role, YamuxConfig config, YamuxOutbound outbound, Consumer<YamuxStream> inboundStreams) {
+    /** As the constructor, with frames handed over unencoded (see {@link YamuxOutbound}). */
+    public static YamuxSession withFrameOutbound(Role role, YamuxConfig config, YamuxOutbound outbound,
+                                                 Consumer<YamuxStream> inboundStreams) {
+        return new YamuxSession(role, config, outbound, inboundStreams);
+    }
+
+    private YamuxSession(Role role, YamuxConfig config, YamuxOutbound outbound, Consumer<YamuxStream> inboundStreams) {
         this.role = role;
         this.config = config;
         this.outbound = outbound;

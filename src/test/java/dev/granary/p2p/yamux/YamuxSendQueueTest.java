@@ -84,6 +84,20 @@ class YamuxSendQueueTest {
         assertEquals(List.of(MAX_BODY, 24, 10), bodyLengths());
     }
 
+    @Test
+    void aSessionWithAFrameOutboundHandsOverFramesUnencodedAndDefersThroughItsScheduler() {
+        List<YamuxFrame> frames = new ArrayList<>();
+        YamuxSession session = YamuxSession.withFrameOutbound(YamuxSession.Role.CLIENT, YamuxConfig.defaults(),
+                frames::add, stream -> { }).runLaterWith(laterTasks::add);
+        YamuxStream stream = session.openStream().result();
+        assertEquals(List.of(YamuxFrame.windowUpdate(1, YamuxFrame.SYN, 0)), frames);
+        stream.write(Buffer.buffer("hello"));
+        assertEquals(1, frames.size(), "five bytes wait for the end of the turn");
+        runLaterTasks();
+        assertEquals(YamuxFrameType.DATA, frames.get(1).type());
+        assertEquals(Buffer.buffer("hello"), frames.get(1).body());
+    }
+
     private void runLaterTasks() {
         Runnable task;
         while ((task = laterTasks.poll()) != null) {
