@@ -250,8 +250,7 @@ final class Connection {
             session.openStream().compose(stream -> {
                 DialerNegotiation dialer = new DialerNegotiation(protocols);
                 Buffer start = dialer.start();
-                return StreamNegotiation.run(stream, context, remotePeer, host.config().handshakeTimeout(),
-                        start, dialer::onData);
+                return StreamNegotiation.run(stream, this, host.config().handshakeTimeout(), start, dialer::onData);
             }).compose(use).onComplete(promise);
         });
         return promise.future();
@@ -296,6 +295,11 @@ final class Connection {
         }
     }
 
+    /** Closes a connection the host has no room for, counted as a handshake failure of that kind. Any thread. */
+    void refuse(String failure) {
+        context.runOnContext(ignored -> close(failure, "refused: " + failure));
+    }
+
     /** Says goodbye on yamux (GoAway) before closing the socket. Call from any thread. */
     Future<Void> shutdown() {
         Promise<Void> done = Promise.promise();
@@ -336,7 +340,6 @@ final class Connection {
         }
         socket.close();
         // forget the connection before failing the dial, so whoever sees the failure also sees it gone (metrics)
-        host.onClosed(this);
-        ready.tryFail(new HostException(reason));
+        host.onClosed(this).onComplete(ignored -> ready.tryFail(new HostException(reason)));
     }
 }

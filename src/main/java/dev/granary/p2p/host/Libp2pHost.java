@@ -14,6 +14,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetServer;
@@ -24,18 +26,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A minimal libp2p host: TCP, multistream-select, Noise XX, yamux, with identify and ping built in. One connection
  * per remote peer is reused for all streams to it. Methods may be called from any thread.
+ *
+ * <p>Threading: each connection runs on its own context (spread over the event loops); the host's tables (open
+ * connections, connections by peer, dials in progress) belong to one host context, the one the host was created on,
+ * and connections report to it by message rather than touching them. Readers elsewhere (gauges, the handler lookup
+ * for inbound streams) see immutable snapshots.
  */
 public final class Libp2pHost {
     public static final String PING = PingProtocol.ID;
@@ -48,16 +56,22 @@ public final class Libp2pHost {
     private final NoiseIdentity noiseIdentity;
     private final NoiseKeyVerifier keyVerifier = new AnyKeyVerifier();
     private final NetClient client;
-    private final Map<String, Handler<Libp2pStream>> handlers = new ConcurrentHashMap<>();
-    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private final Map<PeerId, Connection> byPeer = new ConcurrentHashMap<>();
-    private final Map<PeerId, Future<Connection>> dialing = new ConcurrentHashMap<>();
-    private final List<NetServer> servers = new CopyOnWriteArrayList<>();
+    private final Context hostContext;
+    // touched only on hostContext
+    private final Set<Connection> connections = new LinkedHashSet<>();
+    private final Map<PeerId, Connection> byPeer = new HashMap<>();
+    private final Map<PeerId, Future<Connection>> dialing = new HashMap<>();
+    private final List<NetServer> servers = new ArrayList<>();
+    private int dialsReserved;
+    // published for other threads
+    private volatile Map<String, Handler<Libp2pStream>> handlers = Map.of();
+    private volatile List<Connection> connectionSnapshot = List.of();
     private final HostMetrics metrics;
     private volatile List<Multiaddr> listenAddresses = List.of();
 
     private Libp2pHost(Vertx vertx, Ed25519Identity identity, HostConfig config, MeterRegistry registry) {
         this.vertx = vertx;
+        this.hostContext = vertx.getOrCreateContext();
         this.metrics = HostMetrics.create(registry, this);
         this.identity = identity;
         this.config = config;
@@ -80,6 +94,10 @@ public final class Libp2pHost {
 
     /** Listens on every configured address; completes with the actual addresses, each ending in {@code /p2p/<id>}. */
     public Future<List<Multiaddr>> start() {
+        return onHost(this::startOnHost);
+    }
+
+    private Future<List<Multiaddr>> startOnHost() {
         List<Future<Multiaddr>> bound = new ArrayList<>();
         for (String listen : config.listen()) {
             Multiaddr address = Multiaddr.parse(listen);
@@ -129,9 +147,14 @@ public final class Libp2pHost {
         return keyVerifier;
     }
 
-    /** Serves inbound streams that select {@code protocolId}; the handler runs on the connection's context. */
+    /**
+     * Serves inbound streams that select {@code protocolId}; the handler runs on the connection's context. Meant for
+     * setup: each call publishes a new copy of the handler table.
+     */
     public Libp2pHost handle(String protocolId, Handler<Libp2pStream> handler) {
-        handlers.put(protocolId, handler);
+        Map<String, Handler<Libp2pStream>> updated = new HashMap<>(handlers);
+        updated.put(protocolId, handler);
+        handlers = Map.copyOf(updated);
         return this;
     }
 
@@ -165,7 +188,7 @@ public final class Libp2pHost {
 
     /** Number of open or opening connections (tests and metrics). */
     public int connectionCount() {
-        return connections.size();
+        return connectionSnapshot.size();
     }
 
     /**
@@ -174,7 +197,7 @@ public final class Libp2pHost {
      */
     public int streamCount() {
         int count = 0;
-        for (Connection connection : connections) {
+        for (Connection connection : connectionSnapshot) {
             var session = connection.session();
             count += session == null ? 0 : session.streamCount();
         }
@@ -182,12 +205,27 @@ public final class Libp2pHost {
     }
 
     public Future<Void> close() {
-        List<Future<?>> steps = new ArrayList<>();
-        servers.forEach(server -> steps.add(server.close()));
-        servers.clear();
-        connections.forEach(connection -> steps.add(connection.shutdown()));
-        metrics.close();
-        return Future.join(steps).eventually(() -> client.close()).mapEmpty();
+        return onHost(() -> {
+            List<Future<?>> steps = new ArrayList<>();
+            servers.forEach(server -> steps.add(server.close()));
+            servers.clear();
+            List.copyOf(connections).forEach(connection -> steps.add(connection.shutdown()));
+            metrics.close();
+            return Future.join(steps).eventually(client::close).mapEmpty();
+        });
+    }
+
+    /** Runs {@code work} on the host context and completes with its result, from whichever thread calls. */
+    private <T> Future<T> onHost(Supplier<Future<T>> work) {
+        Promise<T> promise = Promise.promise();
+        hostContext.runOnContext(ignored -> {
+            try {
+                work.get().onComplete(promise);
+            } catch (RuntimeException e) {
+                promise.fail(e);
+            }
+        });
+        return promise.future();
     }
 
     private Future<Connection> connectionTo(Multiaddr address) {
@@ -195,60 +233,103 @@ public final class Libp2pHost {
         if (peer == null) {
             return Future.failedFuture(new IllegalArgumentException(address + " does not name a peer (/p2p/...)"));
         }
-        Connection existing = byPeer.get(peer);
-        if (existing != null && existing.isOpen()) {
-            return Future.succeededFuture(existing);
-        }
-        Future<Connection> dial = dialing.computeIfAbsent(peer, p -> dial(address, p));
-        dial.onComplete(ignored -> dialing.remove(peer, dial));
-        return dial;
+        return onHost(() -> {
+            Connection existing = byPeer.get(peer);
+            if (existing != null && existing.isOpen()) {
+                return Future.succeededFuture(existing);
+            }
+            Future<Connection> pending = dialing.get(peer);
+            if (pending != null) {
+                return pending;
+            }
+            Future<Connection> dial = dial(address, peer);
+            dialing.put(peer, dial);
+            dial.onComplete(ignored -> hostContext.runOnContext(v -> dialing.remove(peer, dial)));
+            return dial;
+        });
     }
 
+    /** On the host context; the new connection gets a context of its own. */
     private Future<Connection> dial(Multiaddr address, PeerId peer) {
         TcpTarget target = address.tcpTarget().orElse(null);
         if (target == null) {
             return Future.failedFuture(new IllegalArgumentException("cannot dial " + address + ": not TCP"));
         }
-        Context context = vertx.getOrCreateContext();
-        Promise<Connection> promise = Promise.promise();
-        context.runOnContext(ignored -> {
-            if (connections.size() >= config.maxConnections()) {
-                promise.fail(new HostException("connection limit " + config.maxConnections() + " reached"));
+        if (connections.size() + dialsReserved >= config.maxConnections()) {
+            return Future.failedFuture(new HostException("connection limit " + config.maxConnections() + " reached"));
+        }
+        dialsReserved++;
+        ContextInternal connectionContext = ((VertxInternal) vertx).createEventLoopContext();
+        Promise<Connection> result = Promise.promise();
+        connectionContext.runOnContext(ignored -> client.connect(target.port(), target.host())
+                .onComplete(connected -> hostContext.runOnContext(v -> {
+                    dialsReserved--; // the reservation becomes a tracked connection or nothing
+                    if (connected.failed()) {
+                        result.fail(connected.cause());
+                    } else {
+                        track(new Connection(this, connected.result(), connectionContext, true, peer)).onComplete(result);
+                    }
+                })));
+        return result.future();
+    }
+
+    /** On the server's context for this socket: the connection starts at once, the host counts it afterwards. */
+    private void accept(NetSocket socket) {
+        Connection connection = new Connection(this, socket, vertx.getOrCreateContext(), false, null);
+        connection.start().onSuccess(open -> hostContext.runOnContext(v -> remember(open)));
+        hostContext.runOnContext(ignored -> {
+            if (connections.size() + dialsReserved >= config.maxConnections()) {
+                LOG.warn("refusing libp2p connection from {}: limit of {} connections reached",
+                        socket.remoteAddress(), config.maxConnections());
+                connection.refuse("connection-limit");
                 return;
             }
-            client.connect(target.port(), target.host())
-                    .compose(socket -> track(new Connection(this, socket, context, true, peer)))
-                    .onComplete(promise);
+            add(connection);
         });
-        return promise.future();
     }
 
-    private void accept(NetSocket socket) {
-        if (connections.size() >= config.maxConnections()) {
-            LOG.warn("refusing libp2p connection from {}: limit of {} connections reached",
-                    socket.remoteAddress(), config.maxConnections());
-            metrics.handshakeFailed("connection-limit");
-            socket.close();
-            return;
-        }
-        track(new Connection(this, socket, vertx.getOrCreateContext(), false, null));
-    }
-
+    /** On the host context: counts the connection, starts it on its own context, learns its peer once open. */
     private Future<Connection> track(Connection connection) {
-        connections.add(connection);
-        return connection.start().onSuccess(open -> byPeer.put(open.remotePeer(), open));
+        add(connection);
+        Promise<Connection> tracked = Promise.promise();
+        connection.context().runOnContext(ignored -> connection.start()
+                .onComplete(started -> hostContext.runOnContext(v -> {
+                    if (started.succeeded()) {
+                        remember(started.result());
+                    }
+                    tracked.handle(started);
+                })));
+        return tracked.future();
     }
 
-    void onClosed(Connection connection) {
-        connections.remove(connection);
-        if (connection.remotePeer() != null) {
-            byPeer.remove(connection.remotePeer(), connection);
+    private void add(Connection connection) {
+        connections.add(connection);
+        connectionSnapshot = List.copyOf(connections);
+    }
+
+    private void remember(Connection open) {
+        if (connections.contains(open) && open.isOpen()) {
+            byPeer.put(open.remotePeer(), open);
         }
+    }
+
+    /** Called by a connection from its own context; completes once the host has forgotten it. */
+    Future<Void> onClosed(Connection connection) {
+        return onHost(() -> {
+            if (connections.remove(connection)) {
+                connectionSnapshot = List.copyOf(connections);
+            }
+            if (connection.remotePeer() != null) {
+                byPeer.remove(connection.remotePeer(), connection);
+            }
+            return Future.succeededFuture();
+        });
     }
 
     void onInboundStream(Connection connection, YamuxStream stream) {
+        Map<String, Handler<Libp2pStream>> handlers = this.handlers;
         ListenerNegotiation listener = new ListenerNegotiation(handlers.keySet());
-        StreamNegotiation.run(stream, connection.context(), connection.remotePeer(), config.handshakeTimeout(),
+        StreamNegotiation.run(stream, connection, config.handshakeTimeout(),
                 Buffer.buffer(), listener::onData).onComplete(result -> {
             if (result.failed()) {
                 LOG.debug("inbound stream from {} not negotiated: {}", connection.remotePeer(), result.cause().getMessage());
@@ -269,12 +350,12 @@ public final class Libp2pHost {
         });
     }
 
+    /** Where the stream's peer connects from, as we see it (identify's observed address). */
     Multiaddr observedAddress(Libp2pStream stream) {
-        Connection connection = byPeer.get(stream.remotePeer());
-        if (connection == null) {
+        var remote = stream.connection().socket().remoteAddress();
+        if (remote == null) {
             return null;
         }
-        var remote = connection.socket().remoteAddress();
         String host = remote.hostAddress();
         return Multiaddr.parse((host.contains(":") ? "/ip6/" : "/ip4/") + host + "/tcp/" + remote.port());
     }

@@ -20,19 +20,17 @@ import io.vertx.core.streams.WriteStream;
 public final class Libp2pStream implements ReadStream<Buffer>, WriteStream<Buffer> {
     private final YamuxStream stream;
     private final String protocol;
-    private final PeerId remotePeer;
-    private final Context context;
+    private final Connection connection;
     private Buffer pending;
     private Handler<Buffer> handler;
     private Handler<Throwable> exceptionHandler;
     private boolean paused;
     private long deadlineTimer = -1;
 
-    Libp2pStream(YamuxStream stream, String protocol, PeerId remotePeer, Context context, Buffer leftover) {
+    Libp2pStream(YamuxStream stream, String protocol, Connection connection, Buffer leftover) {
         this.stream = stream;
         this.protocol = protocol;
-        this.remotePeer = remotePeer;
-        this.context = context;
+        this.connection = connection;
         this.pending = leftover.length() > 0 ? leftover : null;
         stream.pause();
     }
@@ -42,11 +40,16 @@ public final class Libp2pStream implements ReadStream<Buffer>, WriteStream<Buffe
     }
 
     public PeerId remotePeer() {
-        return remotePeer;
+        return connection.remotePeer();
     }
 
     public Context context() {
-        return context;
+        return connection.context();
+    }
+
+    /** The connection the stream runs over. */
+    Connection connection() {
+        return connection;
     }
 
     /** True for streams we opened, false for streams the peer opened. */
@@ -82,10 +85,10 @@ public final class Libp2pStream implements ReadStream<Buffer>, WriteStream<Buffe
      */
     public Libp2pStream deadline(java.time.Duration timeout) {
         clearDeadline();
-        deadlineTimer = context.owner().setTimer(Math.max(1, timeout.toMillis()), id -> {
+        deadlineTimer = connection.context().owner().setTimer(Math.max(1, timeout.toMillis()), id -> {
             deadlineTimer = -1;
             if (!stream.isClosed()) {
-                HostException exceeded = new HostException(protocol + " stream with " + remotePeer
+                HostException exceeded = new HostException(protocol + " stream with " + remotePeer()
                         + " did not finish within its deadline of " + timeout);
                 stream.exceptionHandler(null);
                 stream.reset();
@@ -99,7 +102,7 @@ public final class Libp2pStream implements ReadStream<Buffer>, WriteStream<Buffe
 
     public Libp2pStream clearDeadline() {
         if (deadlineTimer >= 0) {
-            context.owner().cancelTimer(deadlineTimer);
+            connection.context().owner().cancelTimer(deadlineTimer);
             deadlineTimer = -1;
         }
         return this;

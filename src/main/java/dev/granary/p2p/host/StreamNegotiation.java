@@ -1,6 +1,5 @@
 package dev.granary.p2p.host;
 
-import dev.granary.p2p.identity.PeerId;
 import dev.granary.p2p.mss.NegotiationStep;
 import dev.granary.p2p.yamux.YamuxStream;
 import io.vertx.core.Context;
@@ -20,8 +19,9 @@ final class StreamNegotiation {
      * @param start  the first bytes to send (dialer: header and proposal; listener: nothing)
      * @param onData the negotiator's step function
      */
-    static Future<Libp2pStream> run(YamuxStream stream, Context context, PeerId remotePeer, Duration timeout,
+    static Future<Libp2pStream> run(YamuxStream stream, Connection connection, Duration timeout,
                                     Buffer start, Function<Buffer, NegotiationStep> onData) {
+        Context context = connection.context();
         Promise<Libp2pStream> promise = Promise.promise();
         long timer = context.owner().setTimer(Math.max(1, timeout.toMillis()), id -> {
             if (promise.tryFail(new HostException("protocol negotiation timed out after " + timeout))) {
@@ -47,7 +47,7 @@ final class StreamNegotiation {
                 stream.handler(null);
                 stream.endHandler(null);
                 stream.exceptionHandler(null);
-                promise.tryComplete(new Libp2pStream(stream, step.protocol(), remotePeer, context, step.leftover()));
+                promise.tryComplete(new Libp2pStream(stream, step.protocol(), connection, step.leftover()));
             }
         });
         if (start.length() > 0) {

@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static dev.granary.p2p.host.HostTesting.ECHO;
 import static dev.granary.p2p.host.HostTesting.await;
@@ -107,6 +110,33 @@ class Libp2pHostTest {
             assertArrayEquals(random(100_000 + i, i), echoes.get(i).result().getBytes());
         }
         assertEquals(1, a.connectionCount());
+    }
+
+    @Test
+    void dialsFromManyThreadsAtOnceShareOneConnection() throws Exception {
+        Libp2pHost a = host();
+        Libp2pHost b = host();
+        int threads = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Future<Long>>> pings = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            CompletableFuture<Future<Long>> ping = new CompletableFuture<>();
+            pings.add(ping);
+            Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                    ping.complete(a.ping(address(b)));
+                } catch (InterruptedException e) {
+                    ping.completeExceptionally(e);
+                }
+            });
+        }
+        go.countDown();
+        for (CompletableFuture<Future<Long>> ping : pings) {
+            assertTrue(await(ping.get(10, TimeUnit.SECONDS)) > 0);
+        }
+        assertEquals(1, a.connectionCount(), "concurrent dials to one peer make one connection");
+        assertEquals(1, b.connectionCount());
     }
 
     @Test
