@@ -165,25 +165,49 @@ public final class Libp2pHost {
 
     /** Opens a stream to the peer named by {@code address} (which must end in /p2p), trying the protocols in order. */
     public Future<Libp2pStream> newStream(Multiaddr address, String... protocolIds) {
+        return peerOf(address).compose(peer -> newStream(peer, protocolIds));
+    }
+
+    /**
+     * Opens a stream to {@code peer}, trying the protocols in order. An open connection to the peer is reused;
+     * otherwise its dialable addresses are tried one after the other until one connects and proves to be the peer.
+     */
+    public Future<Libp2pStream> newStream(PeerAddresses peer, String... protocolIds) {
         if (protocolIds.length == 0) {
             return Future.failedFuture(new IllegalArgumentException("no protocol to propose"));
         }
-        return withNewStream(address, List.of(protocolIds), Future::succeededFuture);
+        return withNewStream(peer, List.of(protocolIds), Future::succeededFuture);
     }
 
-    private <T> Future<T> withNewStream(Multiaddr address, List<String> protocols,
+    private <T> Future<T> withNewStream(PeerAddresses peer, List<String> protocols,
                                         Function<Libp2pStream, Future<T>> use) {
-        return connectionTo(address).compose(connection -> connection.withNewStream(protocols, use));
+        return connectionTo(peer).compose(connection -> connection.withNewStream(protocols, use));
+    }
+
+    private static Future<PeerAddresses> peerOf(Multiaddr address) {
+        try {
+            return Future.succeededFuture(PeerAddresses.of(address));
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     /** One {@code /ipfs/ping/1.0.0} round trip; completes with the round-trip time in nanoseconds. */
     public Future<Long> ping(Multiaddr address) {
-        return withNewStream(address, List.of(PING), PingProtocol::measure);
+        return peerOf(address).compose(this::ping);
+    }
+
+    public Future<Long> ping(PeerAddresses peer) {
+        return withNewStream(peer, List.of(PING), PingProtocol::measure);
     }
 
     /** Asks the peer for its identify record. */
     public Future<IdentifyInfo> identify(Multiaddr address) {
-        return withNewStream(address, List.of(IDENTIFY), IdentifyProtocol::request);
+        return peerOf(address).compose(this::identify);
+    }
+
+    public Future<IdentifyInfo> identify(PeerAddresses peer) {
+        return withNewStream(peer, List.of(IDENTIFY), IdentifyProtocol::request);
     }
 
     /** Number of open or opening connections (tests and metrics). */
@@ -228,11 +252,8 @@ public final class Libp2pHost {
         return promise.future();
     }
 
-    private Future<Connection> connectionTo(Multiaddr address) {
-        PeerId peer = address.peerId().orElse(null);
-        if (peer == null) {
-            return Future.failedFuture(new IllegalArgumentException(address + " does not name a peer (/p2p/...)"));
-        }
+    private Future<Connection> connectionTo(PeerAddresses peerAddresses) {
+        PeerId peer = peerAddresses.peer();
         return onHost(() -> {
             Connection existing = byPeer.get(peer);
             if (existing != null && existing.isOpen()) {
@@ -242,21 +263,49 @@ public final class Libp2pHost {
             if (pending != null) {
                 return pending;
             }
-            Future<Connection> dial = dial(address, peer);
+            List<Multiaddr> dialable = peerAddresses.dialable();
+            if (dialable.isEmpty()) {
+                return Future.failedFuture(new IllegalArgumentException("no TCP address to dial for " + peer
+                        + " among " + peerAddresses.addresses()));
+            }
+            Future<Connection> dial = dialInTurn(dialable, 0, peer, new ArrayList<>());
             dialing.put(peer, dial);
             dial.onComplete(ignored -> hostContext.runOnContext(v -> dialing.remove(peer, dial)));
             return dial;
         });
     }
 
+    /**
+     * On the host context: dials {@code addresses[index]}, and on failure the next one; fails with every address's
+     * reason once none is left. The connection limit stops the attempts at once, as no other address would help.
+     */
+    private Future<Connection> dialInTurn(List<Multiaddr> addresses, int index, PeerId peer, List<String> failures) {
+        Multiaddr address = addresses.get(index);
+        Promise<Connection> result = Promise.promise();
+        dial(address, peer).onComplete(attempt -> hostContext.runOnContext(ignored -> {
+            if (attempt.succeeded()) {
+                result.complete(attempt.result());
+                return;
+            }
+            failures.add(address + ": " + attempt.cause().getMessage());
+            if (attempt.cause() instanceof ConnectionLimitException || index + 1 == addresses.size()) {
+                result.fail(addresses.size() == 1 ? attempt.cause()
+                        : new HostException("could not reach " + peer + " at any of " + addresses.size()
+                                + " addresses: " + String.join("; ", failures)));
+            } else {
+                LOG.debug("dialing {} at {} failed ({}); trying {}", peer, address, attempt.cause().getMessage(),
+                        addresses.get(index + 1));
+                dialInTurn(addresses, index + 1, peer, failures).onComplete(result);
+            }
+        }));
+        return result.future();
+    }
+
     /** On the host context; the new connection gets a context of its own. */
     private Future<Connection> dial(Multiaddr address, PeerId peer) {
-        TcpTarget target = address.tcpTarget().orElse(null);
-        if (target == null) {
-            return Future.failedFuture(new IllegalArgumentException("cannot dial " + address + ": not TCP"));
-        }
+        TcpTarget target = address.tcpTarget().orElseThrow();
         if (connections.size() + dialsReserved >= config.maxConnections()) {
-            return Future.failedFuture(new HostException("connection limit " + config.maxConnections() + " reached"));
+            return Future.failedFuture(new ConnectionLimitException(config.maxConnections()));
         }
         dialsReserved++;
         ContextInternal connectionContext = ((VertxInternal) vertx).createEventLoopContext();
@@ -300,6 +349,13 @@ public final class Libp2pHost {
                     tracked.handle(started);
                 })));
         return tracked.future();
+    }
+
+    /** Dialing refused because the host holds its maximum of connections. */
+    static final class ConnectionLimitException extends HostException {
+        ConnectionLimitException(int limit) {
+            super("connection limit " + limit + " reached");
+        }
     }
 
     private void add(Connection connection) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -137,6 +138,53 @@ class Libp2pHostTest {
         }
         assertEquals(1, a.connectionCount(), "concurrent dials to one peer make one connection");
         assertEquals(1, b.connectionCount());
+    }
+
+    @Test
+    void dialsThePeersAddressesInTurnUntilOneConnects() throws Exception {
+        Libp2pHost a = host();
+        Libp2pHost b = host();
+        Multiaddr refused = Multiaddr.parse("/ip4/127.0.0.1/tcp/" + closedPort());
+        Multiaddr notTcp = Multiaddr.parse("/dns4/localhost/p2p/" + b.peerId());
+        Multiaddr otherPeer = address(host()); // listening, but not b: refused after the handshake
+        PeerAddresses peer = new PeerAddresses(b.peerId(),
+                List.of(refused, notTcp, otherPeer.withoutPeerId(), address(b)));
+        assertEquals(List.of(refused, otherPeer.withoutPeerId(), address(b).withoutPeerId()), peer.dialable());
+
+        assertTrue(await(a.ping(peer)) > 0);
+        assertEquals(b.peerId(), PeerId.fromPublicKey(await(a.identify(peer)).publicKey()));
+        assertEquals(1, a.connectionCount(), "the failed attempts left nothing behind");
+    }
+
+    @Test
+    void failsWithEveryAddressesReasonWhenNoneConnects() throws Exception {
+        Libp2pHost a = host();
+        Libp2pHost b = host();
+        Multiaddr first = Multiaddr.parse("/ip4/127.0.0.1/tcp/" + closedPort());
+        Multiaddr second = Multiaddr.parse("/ip4/127.0.0.1/tcp/" + closedPort());
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> await(a.ping(new PeerAddresses(b.peerId(), List.of(first, second)))));
+        String message = failure.getCause().getMessage();
+        assertTrue(message.contains("any of 2 addresses") && message.contains(first.toString())
+                && message.contains(second.toString()), message);
+        assertEquals(0, a.connectionCount());
+
+        IllegalArgumentException nothingToDial = assertThrows(IllegalArgumentException.class, () -> {
+            try {
+                await(a.ping(new PeerAddresses(b.peerId(), List.of())));
+            } catch (ExecutionException e) {
+                throw e.getCause();
+            }
+        });
+        assertTrue(nothingToDial.getMessage().startsWith("no TCP address to dial"), nothingToDial.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new PeerAddresses(b.peerId(), List.of(address(a))),
+                "an address of another peer");
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test
