@@ -11,9 +11,12 @@ import picocli.CommandLine.Parameters;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** Client commands for the running node's libp2p host, answered over JSON-RPC (Granary.NetId, Granary.NetPing). */
+/**
+ * Client commands for the running node's libp2p host, answered over JSON-RPC (Granary.NetId, Granary.NetPeers,
+ * Granary.NetPing).
+ */
 @Command(name = "net", mixinStandardHelpOptions = true, description = "Inspect and test the node's libp2p host.",
-        subcommands = {NetCommand.Id.class, NetCommand.Ping.class})
+        subcommands = {NetCommand.Id.class, NetCommand.Peers.class, NetCommand.Ping.class})
 public final class NetCommand extends CommandGroup {
 
     @Command(name = "id", mixinStandardHelpOptions = true,
@@ -34,6 +37,38 @@ public final class NetCommand extends CommandGroup {
                 } else {
                     System.out.println(id.getString("ID"));
                     id.getJsonArray("Addrs", new JsonArray()).forEach(address -> System.out.println("  " + address));
+                }
+                return ExitCodes.OK;
+            } catch (NodeClient.ClientException e) {
+                System.err.println("granary: " + e.getMessage());
+                return ExitCodes.FAILED;
+            }
+        }
+    }
+
+    @Command(name = "peers", mixinStandardHelpOptions = true,
+            description = "List the peers the running node is connected to: peer ID, their address, direction, streams.")
+    static final class Peers implements Callable<Integer> {
+        @Mixin
+        RepoOption repo;
+
+        @Option(names = "--json", description = "Print the Granary.NetPeers result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try {
+                JsonArray peers = (JsonArray) NodeClient.fromRepo(repo.path()).call("Granary.NetPeers");
+                if (json) {
+                    System.out.println(peers.encode());
+                } else {
+                    for (Object item : peers) {
+                        JsonObject peer = (JsonObject) item;
+                        JsonArray addresses = peer.getJsonArray("Addrs", new JsonArray());
+                        System.out.printf("%s  %s  %s  streams=%d%n", peer.getString("ID"),
+                                addresses.isEmpty() ? "-" : addresses.getString(0), peer.getString("Direction"),
+                                peer.getInteger("Streams"));
+                    }
                 }
                 return ExitCodes.OK;
             } catch (NodeClient.ClientException e) {

@@ -30,7 +30,8 @@ final class NetRpcMethods {
     List<RpcMethod> all() {
         return List.of(
                 new RpcMethod("Granary.NetId", Permission.READ, this::netId),
-                new RpcMethod("Granary.NetPing", Permission.WRITE, this::netPing));
+                new RpcMethod("Granary.NetPing", Permission.WRITE, this::netPing),
+                new RpcMethod("Granary.NetPeers", Permission.READ, this::netPeers));
     }
 
     /** params: []; returns {"ID": peer ID, "Addrs": [listen multiaddrs without /p2p]}, like lotus' AddrInfo. */
@@ -39,6 +40,21 @@ final class NetRpcMethods {
                 .put("ID", h.peerId().toString())
                 .put("Addrs", new JsonArray(h.listenAddresses().stream()
                         .map(address -> address.withoutPeerId().toString()).toList())));
+    }
+
+    /**
+     * params: []; returns [{"ID", "Addrs": [the peer's end of the connection], "Direction": "inbound"|"outbound",
+     * "Streams": open streams}], lotus' NetPeers AddrInfo list with the connection's direction and streams added.
+     */
+    private Future<JsonArray> netPeers(JsonArray params, RpcCall call) {
+        return requireHost().compose(Libp2pHost::peers).map(peers -> new JsonArray(peers.stream()
+                .map(peer -> new JsonObject()
+                        .put("ID", peer.peer().toString())
+                        .put("Addrs", peer.remoteAddress() == null ? new JsonArray()
+                                : new JsonArray().add(peer.remoteAddress().toString()))
+                        .put("Direction", peer.direction())
+                        .put("Streams", peer.streams()))
+                .toList()));
     }
 
     /**

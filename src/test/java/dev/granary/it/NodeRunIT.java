@@ -137,6 +137,11 @@ class NodeRunIT {
             assertEquals(0, ping.exitCode(), ping.output());
             assertTrue(ping.output().contains("pong from " + peerId + " in "), ping.output());
 
+            GranaryProcess.Result peers = GranaryProcess.runToEnd(Map.of(), EXIT_WITHIN,
+                    "net", "peers", "--repo", repo.toString());
+            assertEquals(0, peers.exitCode(), peers.output());
+            assertTrue(peers.output().contains(peerId + "  /ip4/127.0.0.1/tcp/"), "the node pinged itself: " + peers.output());
+
             GranaryProcess.Result bad = GranaryProcess.runToEnd(Map.of(), EXIT_WITHIN,
                     "net", "ping", "/ip4/127.0.0.1/tcp/1", "--repo", repo.toString());
             assertEquals(2, bad.exitCode(), bad.output());
@@ -162,7 +167,8 @@ class NodeRunIT {
     @Test
     void helpWorksForEveryCommand() throws Exception {
         for (String[] args : new String[][]{{"--help"}, {"run", "--help"}, {"stop", "--help"}, {"auth", "--help"},
-                {"auth", "create-token", "--help"}, {"net", "id", "--help"}, {"net", "ping", "--help"},
+                {"auth", "create-token", "--help"}, {"net", "id", "--help"}, {"net", "peers", "--help"},
+                {"net", "ping", "--help"},
                 {"version", "--help"}}) {
             GranaryProcess.Result result = GranaryProcess.runToEnd(Map.of(), EXIT_WITHIN, args);
             assertEquals(0, result.exitCode(), String.join(" ", args) + ": " + result.output());

@@ -89,6 +89,25 @@ class NodeP2pTest {
     }
 
     @Test
+    void netPeersListsTheConnectionsOfBothEnds(@TempDir Path otherRepo) throws Exception {
+        GranaryNode a = deploy(repo, TestConfigs.embedded());
+        GranaryNode b = deploy(otherRepo, TestConfigs.embedded());
+        assertEquals(new JsonArray(), call(a, "Granary.NetPeers").getJsonArray("result"));
+        String bAddress = b.p2pAddress().orElseThrow();
+        assertTrue(call(a, "Granary.NetPing", bAddress).getLong("result", -1L) > 0);
+
+        JsonArray peers = call(a, "Granary.NetPeers").getJsonArray("result");
+        assertEquals(1, peers.size(), peers.encode());
+        JsonObject peer = peers.getJsonObject(0);
+        assertEquals(bAddress.substring(bAddress.indexOf("/p2p/") + 5), peer.getString("ID"));
+        assertEquals(new JsonArray().add(bAddress.substring(0, bAddress.indexOf("/p2p/"))), peer.getJsonArray("Addrs"));
+        assertEquals("outbound", peer.getString("Direction"));
+        assertTrue(peer.getInteger("Streams") >= 0);
+        a.stop("test").await(10, TimeUnit.SECONDS);
+        b.stop("test").await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void netPingRejectsAddressesWithoutAPeer() throws Exception {
         GranaryNode node = deploy(repo, TestConfigs.embedded());
         for (String bad : new String[]{"not-a-multiaddr", "/ip4/127.0.0.1/tcp/1"}) {

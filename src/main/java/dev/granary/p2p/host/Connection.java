@@ -1,6 +1,7 @@
 package dev.granary.p2p.host;
 
 import dev.granary.p2p.identity.PeerId;
+import dev.granary.p2p.multiaddr.Multiaddr;
 import dev.granary.p2p.mss.DialerNegotiation;
 import dev.granary.p2p.mss.ListenerNegotiation;
 import dev.granary.p2p.mss.NegotiationStep;
@@ -48,7 +49,8 @@ final class Connection {
     // one decoder for handshake and transport frames: a chunk may hold the last handshake message and the first transport frame
     private final NoiseFrameDecoder frames = new NoiseFrameDecoder(0, NoiseFrameDecoder.MAX_FRAME_LENGTH);
     private final byte[] frameHeader = new byte[YamuxHeaderCodec.HEADER_LENGTH];
-    private State state = State.NEGOTIATE_SECURITY;
+    // volatile: the host reads it (and, after seeing MUXED, remotePeer) from its own context
+    private volatile State state = State.NEGOTIATE_SECURITY;
     private Function<Buffer, NegotiationStep> negotiation;
     private HandshakeState handshake;
     private boolean firstHandshakeMessageRead;
@@ -104,6 +106,20 @@ final class Connection {
 
     NetSocket socket() {
         return socket;
+    }
+
+    boolean isOutbound() {
+        return initiator;
+    }
+
+    /** The peer's end of the TCP connection as a multiaddr; null if the socket no longer knows it. */
+    Multiaddr remoteMultiaddr() {
+        var remote = socket.remoteAddress();
+        if (remote == null || remote.hostAddress() == null) {
+            return null;
+        }
+        String host = remote.hostAddress();
+        return Multiaddr.parse((host.contains(":") ? "/ip6/" : "/ip4/") + host + "/tcp/" + remote.port());
     }
 
     YamuxSession session() {

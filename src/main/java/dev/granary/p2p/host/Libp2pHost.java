@@ -210,6 +210,16 @@ public final class Libp2pHost {
         return withNewStream(peer, List.of(IDENTIFY), IdentifyProtocol::request);
     }
 
+    /** The peers we hold an open connection to, ordered by peer ID. */
+    public Future<List<ConnectedPeer>> peers() {
+        return onHost(() -> Future.succeededFuture(byPeer.values().stream()
+                .filter(Connection::isOpen)
+                .map(connection -> new ConnectedPeer(connection.remotePeer(), connection.remoteMultiaddr(),
+                        connection.isOutbound(), streamsOn(connection)))
+                .sorted(java.util.Comparator.comparing(peer -> peer.peer().toString()))
+                .toList()));
+    }
+
     /** Number of open or opening connections (tests and metrics). */
     public int connectionCount() {
         return connectionSnapshot.size();
@@ -222,10 +232,14 @@ public final class Libp2pHost {
     public int streamCount() {
         int count = 0;
         for (Connection connection : connectionSnapshot) {
-            var session = connection.session();
-            count += session == null ? 0 : session.streamCount();
+            count += streamsOn(connection);
         }
         return count;
+    }
+
+    private static int streamsOn(Connection connection) {
+        var session = connection.session();
+        return session == null ? 0 : session.streamCount();
     }
 
     public Future<Void> close() {
@@ -408,11 +422,6 @@ public final class Libp2pHost {
 
     /** Where the stream's peer connects from, as we see it (identify's observed address). */
     Multiaddr observedAddress(Libp2pStream stream) {
-        var remote = stream.connection().socket().remoteAddress();
-        if (remote == null) {
-            return null;
-        }
-        String host = remote.hostAddress();
-        return Multiaddr.parse((host.contains(":") ? "/ip6/" : "/ip4/") + host + "/tcp/" + remote.port());
+        return stream.connection().remoteMultiaddr();
     }
 }

@@ -188,6 +188,29 @@ class Libp2pHostTest {
     }
 
     @Test
+    void peersListsEachOpenConnectionWithItsDirection() throws Exception {
+        Libp2pHost a = host();
+        Libp2pHost b = host();
+        assertEquals(List.of(), await(a.peers()));
+        await(a.ping(address(b)));
+
+        List<ConnectedPeer> fromA = await(a.peers());
+        assertEquals(1, fromA.size());
+        assertEquals(b.peerId(), fromA.get(0).peer());
+        assertEquals("outbound", fromA.get(0).direction());
+        assertEquals(address(b).withoutPeerId(), fromA.get(0).remoteAddress(), "we dialed b's listen address");
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<ConnectedPeer> fromB = await(b.peers());
+        while (fromB.isEmpty() && System.nanoTime() < deadline) {
+            fromB = await(b.peers()); // b learns the peer once its side of the handshake is through
+        }
+        assertEquals(1, fromB.size());
+        assertEquals(a.peerId(), fromB.get(0).peer());
+        assertEquals("inbound", fromB.get(0).direction());
+    }
+
+    @Test
     void pingsAndIdentifiesBothWays() throws Exception {
         Libp2pHost a = host();
         Libp2pHost b = host();
