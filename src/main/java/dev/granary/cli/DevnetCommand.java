@@ -4,15 +4,11 @@ import dev.granary.filecoin.Address;
 import dev.granary.filecoin.TokenAmount;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.math.BigInteger;
-import java.util.concurrent.Callable;
 
 /**
  * Controls of the embedded devnet on the running node (Granary.Devnet* over JSON-RPC): the faucet, escrow top-ups,
@@ -23,41 +19,8 @@ import java.util.concurrent.Callable;
                 DevnetCommand.Advance.class})
 public final class DevnetCommand extends CommandGroup {
 
-    /** What every devnet subcommand shares: the repo, the output streams and turning failures into exit codes. */
-    abstract static class DevnetCall implements Callable<Integer> {
-        @Mixin
-        RepoOption repo;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public final Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try {
-                return run(NodeClient.fromRepo(repo.path()), out);
-            } catch (UsageException e) {
-                spec.commandLine().getErr().println("granary: " + e.getMessage());
-                return ExitCodes.USAGE;
-            } catch (NodeClient.ClientException e) {
-                spec.commandLine().getErr().println("granary: " + e.getMessage());
-                return ExitCodes.FAILED;
-            } finally {
-                out.flush();
-            }
-        }
-
-        abstract int run(NodeClient node, PrintWriter out) throws NodeClient.ClientException, UsageException;
-    }
-
-    static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
     /** A faucet payment: checks its arguments here, so a typo is a usage error rather than a failed call. */
-    abstract static class FaucetCall extends DevnetCall {
+    abstract static class FaucetCall extends NodeCall {
         @Parameters(index = "0", paramLabel = "ADDRESS", description = "Account to pay (f1/f3/f4 key address, or f0 ID).")
         String address;
 
@@ -112,7 +75,7 @@ public final class DevnetCommand extends CommandGroup {
 
     @Command(name = "miner", mixinStandardHelpOptions = true,
             description = "Print the devnet miner: address, owner, worker, peer ID, sector size.")
-    static final class Miner extends DevnetCall {
+    static final class Miner extends NodeCall {
         @Option(names = "--json", description = "Print the Granary.DevnetMiner result as JSON.")
         boolean json;
 
@@ -135,7 +98,7 @@ public final class DevnetCommand extends CommandGroup {
 
     @Command(name = "advance", mixinStandardHelpOptions = true,
             description = "Produce N devnet epochs now (the clock when chain.devnet.block-time is 0).")
-    static final class Advance extends DevnetCall {
+    static final class Advance extends NodeCall {
         @Parameters(paramLabel = "N", description = "Epochs to produce, at least 1.")
         int epochs;
 

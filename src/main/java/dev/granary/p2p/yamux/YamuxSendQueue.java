@@ -183,27 +183,13 @@ final class YamuxSendQueue {
 
     /** One Data frame of {@code length} bytes from the head of the queue, joining writes when one is too short. */
     private void sendFrame(int length) {
-        PendingWrite head = queue.peek();
-        if (head.data.length() - head.sent >= length) {
-            Buffer body = head.data.slice(head.sent, head.sent + length);
-            head.sent += length;
-            consumed(length);
-            if (head.sent == head.data.length()) {
-                queue.poll();
-                out.accept(YamuxFrame.data(streamId, 0, body));
-                head.promise.tryComplete();
-            } else {
-                out.accept(YamuxFrame.data(streamId, 0, body));
-            }
-            return;
-        }
-        List<ByteBuf> parts = new ArrayList<>();
-        List<PendingWrite> completed = new ArrayList<>();
+        List<Buffer> parts = new ArrayList<>(2);
+        List<PendingWrite> completed = new ArrayList<>(2);
         int left = length;
         while (left > 0) {
             PendingWrite write = queue.peek();
             int take = Math.min(left, write.data.length() - write.sent);
-            parts.add(((BufferInternal) write.data.slice(write.sent, write.sent + take)).getByteBuf());
+            parts.add(write.data.slice(write.sent, write.sent + take));
             write.sent += take;
             left -= take;
             if (write.sent == write.data.length()) {
@@ -211,8 +197,10 @@ final class YamuxSendQueue {
             }
         }
         consumed(length);
-        // a view over the writes' own bytes; the one copy happens when the frame is encoded
-        out.accept(YamuxFrame.data(streamId, 0, BufferInternal.buffer(Unpooled.wrappedBuffer(parts.toArray(ByteBuf[]::new)))));
+        // views over the writes' own bytes; the one copy happens when the frame is sealed or encoded
+        Buffer body = parts.size() == 1 ? parts.get(0) : BufferInternal.buffer(Unpooled.wrappedBuffer(
+                parts.stream().map(part -> ((BufferInternal) part).getByteBuf()).toArray(ByteBuf[]::new)));
+        out.accept(YamuxFrame.data(streamId, 0, body));
         completed.forEach(write -> write.promise.tryComplete());
     }
 
